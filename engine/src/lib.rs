@@ -1,0 +1,20 @@
+//! Pocket Law's engine: everything that must give the same answer in the build, the CLI and the
+//! browser. It does no file or network I/O and knows nothing of Leptos or the DOM.
+//!
+//! - [`text`]: how is text normalised and cut into tokens? (one tokenizer for index and query)
+//! - [`lexicon`]: which legal terms does a colloquial query also mean?
+//! - [`citation`]: what is a citation, and how are law names and article numbers normalised?
+//! - [`model`]: what does the app ship? (county, topics, directory, catalog, pages, quiz)
+//! - [`bundle`]: how are the shipped files encoded, and which format version are they?
+//! - [`search`] (feature `search`): given the index bundle and a query, which documents match?
+
+pub mod bundle;
+pub mod citation;
+mod error;
+pub mod lexicon;
+pub mod model;
+#[cfg(feature = "search")]
+pub mod search;
+pub mod text;
+
+pub use error::EngineError;

@@ -1,0 +1,238 @@
+//! The data the app ships, as the build writes it and the app, the worker and the CLI read it.
+//! One set of types on both sides (the lesson of Pagefind's drifting encoder and decoder).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Bumped whenever any shipped structure changes incompatibly. Every shipped file carries it, and a
+/// reader refuses a file of another version (see [`crate::bundle`]).
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocKind {
+    Guide,
+    Faq,
+    Quiz,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 3] = [DocKind::Guide, DocKind::Faq, DocKind::Quiz];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Guide => "guide",
+            DocKind::Faq => "faq",
+            DocKind::Quiz => "quiz",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// How the UI names the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::Guide => "办事指南",
+            DocKind::Faq => "常见问题",
+            DocKind::Quiz => "月考题",
+        }
+    }
+}
+
+/// The county a build serves (content/county.toml).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct County {
+    pub name: String,
+    pub full_name: String,
+    pub app_name: String,
+    pub tagline: String,
+    pub hotline: String,
+    pub hotline_label: String,
+    pub disclaimer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub slug: String,
+    pub name: String,
+    pub blurb: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Hotline,
+    County,
+    Township,
+    Village,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [Level::Hotline, Level::County, Level::Township, Level::Village];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Hotline => "服务热线",
+            Level::County => "县级",
+            Level::Township => "乡镇",
+            Level::Village => "村（社区）",
+        }
+    }
+}
+
+/// One place or number in the service directory. Contact fields are only present when sourced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DirectoryEntry {
+    pub id: String,
+    pub level: Level,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
+    pub serves: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub source: String,
+    pub verified: bool,
+}
+
+/// A citation as shipped: the law, the article label, and whether the statute pack resolved it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CitationRef {
+    pub law: String,
+    pub article: String,
+    pub resolved: bool,
+}
+
+impl CitationRef {
+    pub fn key(&self) -> String {
+        format!("{}|{}", self.law, self.article)
+    }
+}
+
+/// What the catalog says of every document: enough for lists, not the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocMeta {
+    pub id: String,
+    pub kind: DocKind,
+    pub topic: String,
+    pub title: String,
+    pub summary: String,
+    pub citations: Vec<CitationRef>,
+    pub reviewed: String,
+}
+
+/// catalog.json: loaded at start-up, small. Everything but bodies, search and statute text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub format_version: u32,
+    pub build_id: String,
+    pub county: County,
+    pub topics: Vec<Topic>,
+    pub directory: Vec<DirectoryEntry>,
+    pub docs: Vec<DocMeta>,
+    /// Whether statute text ships with this build (a citation can then be tapped to read it).
+    pub statutes_shipped: bool,
+}
+
+impl Catalog {
+    pub fn doc(&self, id: &str) -> Option<&DocMeta> {
+        self.docs.iter().find(|d| d.id == id)
+    }
+
+    pub fn topic(&self, slug: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn directory_entry(&self, id: &str) -> Option<&DirectoryEntry> {
+        self.directory.iter().find(|d| d.id == id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuizType {
+    Single,
+    Multiple,
+    Truefalse,
+}
+
+/// The quiz part of a quiz question. The question stem is the document title; the explanation
+/// is its body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizData {
+    pub month: String,
+    #[serde(rename = "type")]
+    pub qtype: QuizType,
+    pub options: Vec<String>,
+    pub answer: Vec<usize>,
+}
+
+/// A whole document as the document page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocPage {
+    pub id: String,
+    pub kind: DocKind,
+    pub topic: String,
+    pub title: String,
+    /// The body rendered to HTML at build time; internal links already point at app routes.
+    pub html: String,
+    pub citations: Vec<CitationRef>,
+    pub reviewed: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiz: Option<QuizData>,
+}
+
+/// topics/<slug>.json: every document of one topic. The app loads one piece per topic it shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicChunk {
+    pub format_version: u32,
+    pub topic: String,
+    pub pages: Vec<DocPage>,
+}
+
+/// The text of one cited article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleText {
+    /// The law's full title, e.g. 中华人民共和国劳动合同法.
+    pub title: String,
+    pub article: String,
+    pub text: String,
+}
+
+/// statutes.json: the text of every cited article, keyed by [`CitationRef::key`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatuteTexts {
+    pub format_version: u32,
+    pub articles: BTreeMap<String, ArticleText>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    pub id: String,
+    pub kind: DocKind,
+    pub topic: String,
+    pub title: String,
+    pub score: f32,
+    /// HTML-escaped text with the matches wrapped in `<mark>`.
+    pub snippet: String,
+}
+
+/// What a search asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    pub query: String,
+    #[serde(default)]
+    pub kind: Option<DocKind>,
+    pub limit: usize,
+}

@@ -1,0 +1,167 @@
+//! The query pipeline: normalise, drop question words, cut into segments, expand with the lexicon,
+//! and build a tantivy query by hand (no query parser, so `"`, `:`, `(`, `AND`, `-` are just text).
+
+use super::Fields;
+use crate::lexicon::Lexicon;
+use crate::model::DocKind;
+use crate::text::{normalize, segments, Segment};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
+
+/// Queries longer than this (in chars, after normalising) are cut: a pasted page still searches
+/// its beginning, and query cost stays bounded.
+pub const MAX_QUERY_CHARS: usize = 64;
+/// At most this many segments (original plus expansion) are searched.
+const MAX_SEGMENTS: usize = 24;
+
+/// Question words and particles that say nothing about the legal problem. Longest first.
+const STOP_PHRASES: &[&str] = &[
+    "怎么办", "怎么样", "怎么弄", "为什么", "能不能", "可不可以", "是不是", "有没有", "请问", "怎么",
+    "如何", "什么", "哪里", "可以吗", "吗", "呢", "吧", "啊", "呀", "嘛", "了", "的", "我", "你",
+];
+
+/// Weights: an exact match of what the user typed counts most; a lexicon expansion less, so an
+/// exact match ranks first; loose bigram matches let long colloquial runs match partly.
+const TITLE_BOOST: f32 = 3.0;
+const BODY_BOOST: f32 = 1.0;
+const EXPANSION_WEIGHT: f32 = 0.6;
+const LOOSE_TITLE: f32 = 0.5;
+const LOOSE_BODY: f32 = 0.15;
+
+/// What a query means after analysis: the user's own segments and the lexicon's expansions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    pub original: Vec<Segment>,
+    pub expansions: Vec<Segment>,
+}
+
+impl Analysis {
+    pub fn is_empty(&self) -> bool {
+        self.original.is_empty() && self.expansions.is_empty()
+    }
+
+    /// Strings to highlight in snippets, longest first.
+    pub fn needles(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for seg in self.original.iter().chain(&self.expansions) {
+            out.push(seg.as_string());
+            if let Segment::Han(chars) = seg {
+                if chars.len() > 2 {
+                    out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+                }
+            }
+        }
+        out.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        out.dedup();
+        out
+    }
+}
+
+/// Analyses a raw query. Total: any string gives an analysis, possibly empty.
+pub fn analyze(raw: &str, lexicon: &Lexicon) -> Analysis {
+    let normalized: String = normalize(raw).chars().take(MAX_QUERY_CHARS).collect();
+    let expansions = lexicon.expand(&normalized);
+    let mut stripped = normalized.clone();
+    for stop in STOP_PHRASES {
+        stripped = stripped.replace(stop, " ");
+    }
+    let mut original: Vec<Segment> = Vec::new();
+    for (seg, _, _) in segments(&stripped) {
+        if !original.contains(&seg) {
+            original.push(seg);
+        }
+    }
+    // A query of nothing but question words ("怎么办") still searches for what was typed.
+    if original.is_empty() {
+        original = segments(&normalized).into_iter().map(|s| s.0).collect();
+    }
+    original.truncate(MAX_SEGMENTS);
+    let mut exp: Vec<Segment> = Vec::new();
+    for term in expansions {
+        for (seg, _, _) in segments(&term) {
+            if !original.contains(&seg) && !exp.contains(&seg) {
+                exp.push(seg);
+            }
+        }
+    }
+    exp.truncate(MAX_SEGMENTS.saturating_sub(original.len()));
+    Analysis { original, expansions: exp }
+}
+
+fn phrase(field: tantivy::schema::Field, terms: &[String]) -> Box<dyn Query> {
+    let mut ts: Vec<Term> = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
+    if ts.len() == 1 {
+        Box::new(TermQuery::new(ts.remove(0), IndexRecordOption::WithFreqs))
+    } else {
+        Box::new(PhraseQuery::new_with_offset(ts.into_iter().enumerate().collect()))
+    }
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(BoostQuery::new(q, boost)))
+}
+
+/// Builds the tantivy query, or None when there is nothing to search for.
+pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>) -> Option<Box<dyn Query>> {
+    if analysis.is_empty() {
+        return None;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let weighted = analysis.original.iter().map(|s| (s, 1.0)).chain(analysis.expansions.iter().map(|s| (s, EXPANSION_WEIGHT)));
+    for (seg, w) in weighted {
+        let terms = seg.terms();
+        clauses.push(boosted(phrase(f.title, &terms), TITLE_BOOST * w));
+        clauses.push(boosted(phrase(f.body, &terms), BODY_BOOST * w));
+        clauses.push(boosted(phrase(f.keywords, &terms), BODY_BOOST * w));
+        if terms.len() >= 2 {
+            for t in &terms {
+                let one = std::slice::from_ref(t);
+                clauses.push(boosted(phrase(f.title, one), LOOSE_TITLE * w));
+                clauses.push(boosted(phrase(f.body, one), LOOSE_BODY * w));
+            }
+        }
+    }
+    let text: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+    Some(match kind {
+        None => text,
+        Some(k) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, text),
+            (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, k.as_str()), IndexRecordOption::Basic))),
+        ])),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_question_words_and_expands() {
+        let lex = Lexicon::parse("工钱 = 劳动报酬").unwrap();
+        let a = analyze("老板不给工钱怎么办？", &lex);
+        assert_eq!(a.original, vec![Segment::Han("老板不给工钱".chars().collect())]);
+        assert_eq!(a.expansions, vec![Segment::Han("劳动报酬".chars().collect())]);
+    }
+
+    #[test]
+    fn only_question_words_still_searches() {
+        let a = analyze("怎么办", &Lexicon::default());
+        assert_eq!(a.original.len(), 1);
+    }
+
+    #[test]
+    fn syntax_is_text() {
+        let a = analyze("\"工伤\" AND (离婚) -赔偿 title:x", &Lexicon::default());
+        let s: Vec<_> = a.original.iter().map(Segment::as_string).collect();
+        assert_eq!(s, vec!["工伤", "and", "离婚", "赔偿", "title", "x"]);
+    }
+
+    #[test]
+    fn long_input_is_bounded() {
+        let a = analyze(&"离婚 ".repeat(2000), &Lexicon::default());
+        assert!(a.original.len() <= MAX_SEGMENTS);
+        let b = analyze(&"字".repeat(2000), &Lexicon::default());
+        assert_eq!(b.original[0].as_string().chars().count(), MAX_QUERY_CHARS);
+    }
+}

@@ -1,0 +1,87 @@
+//! Snippets: a window of the body around the best match, HTML-escaped, matches in `<mark>`.
+
+use crate::text::normalize;
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Builds a snippet of about `width` chars of `body`. `needles` are normalised strings, longest
+/// first; the window starts a little before the first occurrence of the longest needle found.
+pub fn snippet(body: &str, needles: &[String], width: usize) -> String {
+    let chars: Vec<char> = body.chars().collect();
+    let norm: Vec<char> = normalize(body).chars().collect();
+    // Mark every char covered by any needle occurrence.
+    let mut marked = vec![false; chars.len()];
+    let mut first_best: Option<usize> = None;
+    for needle in needles {
+        let n: Vec<char> = needle.chars().collect();
+        if n.is_empty() || n.len() > norm.len() {
+            continue;
+        }
+        for i in 0..=norm.len() - n.len() {
+            if norm[i..i + n.len()] == n[..] {
+                marked[i..i + n.len()].iter_mut().for_each(|m| *m = true);
+                if first_best.is_none() {
+                    first_best = Some(i);
+                }
+            }
+        }
+    }
+    let start = first_best.map(|i| i.saturating_sub(width / 5)).unwrap_or(0);
+    let end = (start + width).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut open = false;
+    for i in start..end {
+        if marked[i] != open {
+            out.push_str(if marked[i] { "<mark>" } else { "</mark>" });
+            open = marked[i];
+        }
+        out.push_str(&escape(&chars[i].to_string()));
+    }
+    if open {
+        out.push_str("</mark>");
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_matches_and_escapes() {
+        let s = snippet("老板<b>拖欠工资</b>怎么办", &["工资".into()], 40);
+        assert_eq!(s, "老板&lt;b&gt;拖欠<mark>工资</mark>&lt;/b&gt;怎么办");
+    }
+
+    #[test]
+    fn windows_long_text_around_the_match() {
+        let body = format!("{}欠薪{}", "甲".repeat(100), "乙".repeat(100));
+        let s = snippet(&body, &["欠薪".into()], 30);
+        assert!(s.starts_with('…') && s.ends_with('…') && s.contains("<mark>欠薪</mark>"), "{s}");
+    }
+
+    #[test]
+    fn matches_traditional_input_against_simplified_text() {
+        assert!(snippet("协议离婚", &[normalize("離婚")], 20).contains("<mark>离婚</mark>"));
+    }
+}
