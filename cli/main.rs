@@ -1,1 +1,47 @@
-fn main(){}
+//! `pocketlaw`: the command line over the same data and engine as the app.
+//! One file per subcommand in cli/cmd/.
+
+mod cmd;
+mod data;
+
+use anyhow::Result;
+
+const USAGE: &str = "\
+pocketlaw — 掌上法律服务 command line
+
+USAGE:
+  pocketlaw search \"<query>\" [--limit N] [--kind guide|faq|quiz] [--json]
+  pocketlaw search --batch [--limit N] [--kind K] --json     one query per stdin line, one JSON array per line
+  pocketlaw catalog [--json]                                 every document, its citations and whether they resolved
+  pocketlaw check [--content DIR] [--statutes DIR|none]      compile a content folder and print every error
+  pocketlaw export --out DIR                                 write the embedded site data (what the browser loads)
+  pocketlaw site --app DIR --out DIR                         assemble the static site with hashed asset names
+  pocketlaw stats                                            reading-level and coverage figures
+";
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result: Result<i32> = match args.first().map(String::as_str) {
+        Some("search") => cmd::search::run(&args[1..]),
+        Some("catalog") => cmd::catalog::run(&args[1..]),
+        Some("check") => cmd::check::run(&args[1..]),
+        Some("export") => cmd::export::run(&args[1..]),
+        Some("site") => cmd::site::run(&args[1..]),
+        Some("stats") => cmd::stats::run(&args[1..]),
+        Some("-h") | Some("--help") | Some("help") | None => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        Some(other) => {
+            eprint!("unknown command `{other}`\n\n{USAGE}");
+            Ok(2)
+        }
+    };
+    match result {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::exit(1);
+        }
+    }
+}

@@ -1,1 +1,66 @@
-pub fn x(){}
+//! Compiles `content/` into the files the app ships, in stages:
+//! load ([`load`]) → parse and validate ([`doc`], [`county`]) → render ([`render`]) →
+//! resolve citations ([`statutes`]) → index ([`index`]) → emit ([`emit`]).
+//!
+//! Every content mistake becomes a [`Diagnostic`] with `file:line`; all of them are collected and
+//! reported together, and nothing panics on content. Only this crate reads files, runs
+//! pulldown-cmark or writes a tantivy index.
+
+pub mod county;
+pub mod diag;
+pub mod doc;
+pub mod emit;
+pub mod frontmatter;
+pub mod index;
+pub mod load;
+pub mod render;
+pub mod statutes;
+
+pub use diag::{Diagnostic, Diagnostics};
+pub use emit::SiteData;
+
+use std::path::Path;
+
+/// Where the statute pack is looked for when the builder names none.
+pub const DEFAULT_STATUTES: &str = "../shared/statutes";
+
+/// Compiles a content folder. `statutes`: the statute pack folder, or None to build without it
+/// (citations are then shipped unresolved and shown as plain text).
+pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diagnostics> {
+    let sources = load::load(content)?;
+    let pack = match statutes {
+        Some(dir) => Some(statutes::StatutePack::load(dir).map_err(|e| {
+            Diagnostics::one(Diagnostic::new(dir.display().to_string(), 0, format!("cannot read the statute pack: {e}")))
+        })?),
+        None => None,
+    };
+    let mut diags = Diagnostics::default();
+    let county = county::parse(&sources, &mut diags);
+    let lexicon = county::parse_lexicon(&sources, &mut diags);
+    let docs = doc::parse_all(&sources, &county, &mut diags);
+    let mut pack = pack;
+    if let Some(p) = pack.as_mut() {
+        let wanted = docs.iter().flat_map(|d| d.citations.iter().map(|c| c.0.law.clone())).collect();
+        if let Err(e) = p.load_missing_from_archive(&wanted) {
+            diags.push(Diagnostic::new("statutes/all-laws.tar.gz", 0, format!("cannot read the archive: {e}")));
+        }
+    }
+    doc::check_links_and_citations(&docs, &county, pack.as_ref(), &mut diags);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    emit::assemble(county, lexicon, docs, pack.as_ref()).map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
+}
+
+/// The statute folder to use: the one named (if it exists), else [`DEFAULT_STATUTES`] relative
+/// to `root` if it exists, else none.
+pub fn find_statutes(root: &Path, named: Option<&str>) -> Option<std::path::PathBuf> {
+    match named {
+        Some("none") | Some("") => None,
+        Some(p) => Some(std::path::PathBuf::from(p)),
+        None => {
+            let p = root.join(DEFAULT_STATUTES);
+            p.is_dir().then_some(p)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Stage 6: assemble the shipped data (catalog, one piece per topic, statute text, search bundle)
+//! and write it to a folder.
+
+use crate::county::CountyData;
+use crate::doc::ParsedDoc;
+use crate::index::{self, IndexDoc};
+use crate::statutes::StatutePack;
+use pocketlaw_engine::bundle::SearchBundle;
+use pocketlaw_engine::lexicon::Lexicon;
+use pocketlaw_engine::model::{Catalog, CitationRef, DocMeta, DocPage, StatuteTexts, TopicChunk, FORMAT_VERSION};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Everything a build produces, in memory.
+pub struct SiteData {
+    pub catalog: Catalog,
+    pub chunks: Vec<TopicChunk>,
+    pub statutes: Option<StatuteTexts>,
+    pub search: SearchBundle,
+    pub lexicon_entries: usize,
+}
+
+const SUMMARY_CHARS: usize = 90;
+
+fn summary(text: &str) -> String {
+    let t: String = text.chars().take(SUMMARY_CHARS).collect();
+    if text.chars().count() > SUMMARY_CHARS {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, pack: Option<&StatutePack>) -> Result<SiteData, String> {
+    let mut articles = BTreeMap::new();
+    let mut refs_of = |d: &ParsedDoc| -> Vec<CitationRef> {
+        d.citations
+            .iter()
+            .map(|(c, _)| {
+                let resolved = pack.and_then(|p| p.resolve(c).ok());
+                let r = CitationRef { law: c.law.clone(), article: c.article_label(), resolved: resolved.is_some() };
+                if let Some(text) = resolved {
+                    articles.insert(r.key(), text);
+                }
+                r
+            })
+            .collect()
+    };
+    let mut metas = Vec::new();
+    let mut pages: BTreeMap<String, Vec<DocPage>> = BTreeMap::new();
+    for d in &docs {
+        let citations = refs_of(d);
+        let summary_src = if d.rendered.summary.is_empty() { &d.rendered.text } else { &d.rendered.summary };
+        metas.push(DocMeta {
+            id: d.id.clone(),
+            kind: d.kind,
+            topic: d.topic.clone(),
+            title: d.title.clone(),
+            summary: summary(summary_src.trim()),
+            citations: citations.clone(),
+            reviewed: d.reviewed.clone(),
+        });
+        pages.entry(d.topic.clone()).or_default().push(DocPage {
+            id: d.id.clone(),
+            kind: d.kind,
+            topic: d.topic.clone(),
+            title: d.title.clone(),
+            html: d.rendered.html.clone(),
+            citations,
+            reviewed: d.reviewed.clone(),
+            guide: d.guide.as_ref().map(|g| g.0.clone()),
+            quiz: d.quiz.clone(),
+        });
+    }
+    let topic_name = |slug: &str| county.topics.iter().find(|t| t.slug == slug).map(|t| t.name.clone()).unwrap_or_default();
+    let index_docs: Vec<IndexDoc> = docs
+        .iter()
+        .map(|d| {
+            let mut kw = d.keywords.join(" ");
+            kw.push(' ');
+            kw.push_str(&topic_name(&d.topic));
+            if let Some(q) = &d.quiz {
+                kw.push(' ');
+                kw.push_str(&q.options.join(" "));
+            }
+            IndexDoc { id: &d.id, kind: d.kind.as_str(), topic: &d.topic, title: &d.title, body: &d.rendered.text, keywords: kw }
+        })
+        .collect();
+    let search = index::build(&index_docs, &lexicon)?;
+
+    let mut hasher = Sha256::new();
+    hasher.update(serde_json::to_vec(&metas).map_err(|e| e.to_string())?);
+    for chunk in pages.values() {
+        hasher.update(serde_json::to_vec(chunk).map_err(|e| e.to_string())?);
+    }
+    hasher.update(serde_json::to_vec(&lexicon).map_err(|e| e.to_string())?);
+    let build_id = hex(&hasher.finalize()[..6]);
+
+    let catalog = Catalog {
+        format_version: FORMAT_VERSION,
+        build_id,
+        county: county.county,
+        topics: county.topics,
+        directory: county.directory,
+        docs: metas,
+        statutes_shipped: pack.is_some(),
+    };
+    let chunks = pages.into_iter().map(|(topic, pages)| TopicChunk { format_version: FORMAT_VERSION, topic, pages }).collect();
+    Ok(SiteData {
+        catalog,
+        chunks,
+        statutes: pack.map(|_| StatuteTexts { format_version: FORMAT_VERSION, articles }),
+        search,
+        lexicon_entries: lexicon.len(),
+    })
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl SiteData {
+    /// The shipped files as (relative path, bytes): `catalog.json`, `topics/<slug>.json`,
+    /// `statutes.json` (with the pack) and `search.bin`.
+    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let json = |v: &dyn erased::Json| v.to_json();
+        let mut out = vec![("catalog.json".to_string(), json(&self.catalog))];
+        for c in &self.chunks {
+            out.push((format!("topics/{}.json", c.topic), json(c)));
+        }
+        if let Some(s) = &self.statutes {
+            out.push(("statutes.json".into(), json(s)));
+        }
+        out.push(("search.bin".into(), self.search.encode()));
+        out
+    }
+
+    pub fn write_to(&self, dir: &Path) -> std::io::Result<Vec<String>> {
+        let mut names = Vec::new();
+        for (name, bytes) in self.files() {
+            let path = dir.join(&name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, bytes)?;
+            names.push(name);
+        }
+        Ok(names)
+    }
+}
+
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> Vec<u8>;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> Vec<u8> {
+            serde_json::to_vec(self).expect("shipped data serializes")
+        }
+    }
+}

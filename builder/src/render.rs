@@ -1,0 +1,190 @@
+//! Stage 3: Markdown → HTML with pulldown-cmark. Internal links (`doc:`, `dir:`, `topic:`,
+//! `tree:`) become app routes and are recorded for checking; inline citations become links to the
+//! article page; raw HTML, images and external links are refused (the app works offline and
+//! requests nothing from third parties).
+
+use crate::frontmatter::line_at;
+use pocketlaw_engine::citation::{find_inline, Citation};
+use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    Doc(String),
+    Dir(String),
+    Topic(String),
+    Tree(String),
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// Plain text of the body, for the index and snippets.
+    pub text: String,
+    /// The first paragraph's text.
+    pub summary: String,
+    pub links: Vec<(LinkTarget, usize)>,
+    /// Level-2 headings with their lines.
+    pub h2: Vec<(String, usize)>,
+    pub citations: Vec<(Result<Citation, String>, usize)>,
+    pub errors: Vec<(usize, String)>,
+}
+
+fn escape_attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The app route of a citation's article page.
+pub fn law_route(c: &Citation) -> String {
+    format!("/law/{}/{}", c.law, c.article_label())
+}
+
+pub fn render(body: &str, body_line: usize) -> Rendered {
+    let mut out = Rendered::default();
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
+    let mut events: Vec<Event> = Vec::new();
+    let mut in_h2: Option<(String, usize)> = None;
+    let mut in_link = false;
+    let mut para_depth = 0usize;
+    let mut first_para_done = false;
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        let line = line_at(body, range.start, body_line);
+        match &event {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => in_h2 = Some((String::new(), line)),
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                if let Some(h) = in_h2.take() {
+                    out.h2.push((h.0.trim().to_string(), h.1));
+                }
+            }
+            Event::Start(Tag::Paragraph) => para_depth += 1,
+            Event::End(TagEnd::Paragraph) => {
+                para_depth = para_depth.saturating_sub(1);
+                if !out.summary.is_empty() {
+                    first_para_done = true;
+                }
+            }
+            Event::End(TagEnd::Item) | Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::TableCell) => out.text.push('\n'),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                out.errors.push((line, format!("raw HTML is not allowed in content: `{}`", h.trim())));
+                continue;
+            }
+            Event::Start(Tag::Image { .. }) => {
+                out.errors.push((line, "images are not supported: the app ships text only".into()));
+            }
+            _ => {}
+        }
+        match event {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                in_link = true;
+                let dest = dest_url.to_string();
+                let (route, target) = match dest.split_once(':') {
+                    Some(("doc", id)) => (format!("/doc/{id}"), Some(LinkTarget::Doc(id.into()))),
+                    Some(("dir", id)) => (format!("/directory#{id}"), Some(LinkTarget::Dir(id.into()))),
+                    Some(("topic", s)) => (format!("/topic/{s}"), Some(LinkTarget::Topic(s.into()))),
+                    Some(("tree", id)) => (format!("/tree/{id}"), Some(LinkTarget::Tree(id.into()))),
+                    Some(("tel", n)) if n.chars().all(|c| c.is_ascii_digit()) => (dest.clone(), None),
+                    _ => {
+                        out.errors.push((line, format!(
+                            "link `{dest}`: only doc:, dir:, topic:, tree: and tel: links are allowed (the app works offline)"
+                        )));
+                        (dest.clone(), None)
+                    }
+                };
+                if let Some(t) = target {
+                    out.links.push((t, line));
+                }
+                events.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(route), title, id }));
+            }
+            Event::End(TagEnd::Link) => {
+                in_link = false;
+                events.push(Event::End(TagEnd::Link));
+            }
+            Event::Text(t) => {
+                if let Some(h) = in_h2.as_mut() {
+                    h.0.push_str(&t);
+                }
+                if para_depth > 0 && !first_para_done {
+                    out.summary.push_str(&t);
+                }
+                out.text.push_str(&t);
+                if in_link {
+                    events.push(Event::Text(t));
+                    continue;
+                }
+                // Inline citations become links to the article page.
+                let found = find_inline(&t);
+                let mut last = 0;
+                for (start, parsed) in found {
+                    let c_line = line_at(body, range.start, body_line);
+                    let end = match &parsed {
+                        Ok(c) => {
+                            // The citation's text ends after its article label.
+                            let art = c.article_label();
+                            t[start..].find(&art).map(|i| start + i + art.len())
+                        }
+                        Err(_) => None,
+                    };
+                    if let (Ok(c), Some(end)) = (&parsed, end) {
+                        if start > last {
+                            events.push(Event::Text(CowStr::from(t[last..start].to_string())));
+                        }
+                        events.push(Event::InlineHtml(CowStr::from(format!(
+                            "<a class=\"cite\" href=\"{}\">{}</a>",
+                            escape_attr(&law_route(c)),
+                            escape_attr(&t[start..end])
+                        ))));
+                        last = end;
+                    }
+                    out.citations.push((parsed, c_line));
+                }
+                if last < t.len() {
+                    events.push(Event::Text(CowStr::from(t[last..].to_string())));
+                }
+            }
+            Event::Code(t) => {
+                out.text.push_str(&t);
+                events.push(Event::Code(t));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                out.text.push(' ');
+                events.push(event);
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            other => events.push(other),
+        }
+    }
+    html::push_html(&mut out.html, events.into_iter());
+    out.summary = out.summary.trim().to_string();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rewrites_internal_links_and_records_them() {
+        let r = render("见[指南](doc:wage-claim)和[法援中心](dir:legal-aid)。\n", 10);
+        assert!(r.html.contains("href=\"/doc/wage-claim\""), "{}", r.html);
+        assert!(r.html.contains("href=\"/directory#legal-aid\""));
+        assert_eq!(r.links, vec![(LinkTarget::Doc("wage-claim".into()), 10), (LinkTarget::Dir("legal-aid".into()), 10)]);
+    }
+
+    #[test]
+    fn refuses_html_images_and_external_links() {
+        let r = render("第一段\n\n<script>x</script>\n\n[a](https://example.com) ![i](x.png)\n", 5);
+        let lines: Vec<_> = r.errors.iter().map(|e| e.0).collect();
+        assert_eq!(lines, vec![7, 9, 9]);
+    }
+
+    #[test]
+    fn collects_h2_summary_text_and_citations() {
+        let md = "先说结论，要在一年内申请（《劳动争议调解仲裁法》第二十七条）。\n\n## 一步一步怎么办\n\n1. 去仲裁\n";
+        let r = render(md, 3);
+        assert_eq!(r.h2, vec![("一步一步怎么办".to_string(), 5)]);
+        assert!(r.summary.starts_with("先说结论"));
+        assert_eq!(r.citations.len(), 1);
+        assert_eq!(r.citations[0].1, 3);
+        assert!(r.html.contains("<a class=\"cite\" href=\"/law/劳动争议调解仲裁法/第二十七条\">《劳动争议调解仲裁法》第二十七条</a>"), "{}", r.html);
+        assert!(r.text.contains("去仲裁"));
+    }
+}

@@ -1,0 +1,6 @@
+pub mod catalog;
+pub mod check;
+pub mod export;
+pub mod search;
+pub mod site;
+pub mod stats;
