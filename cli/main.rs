@@ -16,7 +16,7 @@ USAGE:
   pocketlaw check [--content DIR] [--statutes DIR|none]      compile a content folder and print every error
   pocketlaw export --out DIR                                 write the embedded site data (what the browser loads)
   pocketlaw site --app DIR --out DIR                         assemble the static site with hashed asset names
-  pocketlaw stats                                            reading-level and coverage figures
+  pocketlaw sizes [--site DIR]                               bytes (raw, gzip, brotli) for first paint and for search
 ";
 
 fn main() {
@@ -27,7 +27,7 @@ fn main() {
         Some("check") => cmd::check::run(&args[1..]),
         Some("export") => cmd::export::run(&args[1..]),
         Some("site") => cmd::site::run(&args[1..]),
-        Some("stats") => cmd::stats::run(&args[1..]),
+        Some("sizes") => cmd::sizes::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") | None => {
             print!("{USAGE}");
             Ok(0)

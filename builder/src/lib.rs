@@ -14,6 +14,7 @@ pub mod frontmatter;
 pub mod index;
 pub mod load;
 pub mod render;
+pub mod site;
 pub mod statutes;
 
 pub use diag::{Diagnostic, Diagnostics};

@@ -3,4 +3,4 @@ pub mod check;
 pub mod export;
 pub mod search;
 pub mod site;
-pub mod stats;
+pub mod sizes;

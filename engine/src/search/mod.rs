@@ -77,6 +77,15 @@ fn read(dir: &dyn Directory, path: &Path) -> Result<Vec<u8>, EngineError> {
     dir.atomic_read(path).map_err(|e| EngineError::Corrupt(format!("{}: {e}", path.display())))
 }
 
+/// Guides and FAQs answer a citizen's problem; a quiz question only teaches one point of it, so
+/// it ranks a little lower for the same match.
+fn kind_weight(kind: DocKind) -> f32 {
+    match kind {
+        DocKind::Guide | DocKind::Faq => 1.0,
+        DocKind::Quiz => 0.7,
+    }
+}
+
 /// A loaded index, ready to answer queries. The same code runs natively and in the worker.
 pub struct SearchEngine {
     reader: IndexReader,
@@ -126,7 +135,8 @@ impl SearchEngine {
             return Ok(Vec::new());
         };
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
+        // Over-fetch, then re-rank with the kind weights and cut to the limit.
+        let top = searcher.search(&query, &TopDocs::with_limit(limit * 3).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
@@ -139,10 +149,13 @@ impl SearchEngine {
                 topic: get(self.fields.topic),
                 title: get(self.fields.title),
                 // Rounded, so that the CLI and the browser print the same figure.
-                score: (score * 1000.0).round() / 1000.0,
+                score: (score * kind_weight(kind) * 1000.0).round() / 1000.0,
                 snippet: snippet(&body, &analysis.needles(), 90),
             });
         }
+        // Stable sort: equal scores keep tantivy's order, which is the same on every platform.
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+        hits.truncate(limit);
         Ok(hits)
     }
 }

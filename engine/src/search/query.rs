@@ -46,6 +46,10 @@ impl Analysis {
         let mut out: Vec<String> = Vec::new();
         for seg in self.original.iter().chain(&self.expansions) {
             out.push(seg.as_string());
+        }
+        // Parts of a long run the user typed (老板不给工钱 → 工钱) are highlighted too; parts of
+        // lexicon expansions are not, they would mark noise.
+        for seg in &self.original {
             if let Segment::Han(chars) = seg {
                 if chars.len() > 2 {
                     out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));

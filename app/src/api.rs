@@ -1,0 +1,63 @@
+//! Loading the shipped data. File names are content-hashed; the page lists them in a JSON
+//! script tag (`#pl-assets`) written by `pocketlaw site`. Every failure becomes a message the
+//! user can read, never a silent `None`.
+
+use leptos::prelude::*;
+use pocketlaw_engine::bundle::decode_json;
+use pocketlaw_engine::model;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The asset map written into index.html.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Assets {
+    pub catalog: String,
+    pub search_worker: String,
+    #[serde(default)]
+    pub statutes: Option<String>,
+    pub topics: BTreeMap<String, String>,
+}
+
+pub fn assets() -> Result<Assets, String> {
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let el = doc.get_element_by_id("pl-assets").ok_or("页面缺少资源清单（#pl-assets）")?;
+    serde_json::from_str(&el.text_content().unwrap_or_default()).map_err(|e| format!("资源清单无法读取：{e}"))
+}
+
+async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
+    let resp = gloo_net::http::Request::get(url).send().await.map_err(|_| "网络不通，数据没有下载下来。".to_string())?;
+    if !resp.ok() {
+        return Err(format!("数据下载失败（{}）。", resp.status()));
+    }
+    let bytes = resp.binary().await.map_err(|_| "数据没有下载完整。".to_string())?;
+    decode_json(&bytes).map_err(|e| format!("数据格式不对：{e}"))
+}
+
+pub type Loaded<T> = Result<Arc<T>, String>;
+
+/// The catalog, shared by every page through context.
+#[derive(Clone, Copy)]
+pub struct Catalog(pub LocalResource<Loaded<model::Catalog>>);
+
+pub async fn load_catalog() -> Loaded<model::Catalog> {
+    let a = assets()?;
+    fetch_json(&a.catalog).await.map(Arc::new)
+}
+
+pub async fn load_topic(slug: String) -> Loaded<model::TopicChunk> {
+    let a = assets()?;
+    let url = a.topics.get(&slug).ok_or_else(|| format!("没有这个分类：{slug}"))?;
+    fetch_json(url).await.map(Arc::new)
+}
+
+pub async fn load_statutes() -> Loaded<model::StatuteTexts> {
+    let a = assets()?;
+    let url = a.statutes.ok_or("这个版本没有附带法律条文原文。")?;
+    fetch_json(&url).await.map(Arc::new)
+}
+
+pub fn use_catalog() -> LocalResource<Loaded<model::Catalog>> {
+    expect_context::<Catalog>().0
+}

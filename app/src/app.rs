@@ -1,0 +1,31 @@
+//! The route table and the shared state (catalog, search client) given to every page.
+
+use crate::api::{self, Catalog};
+use crate::components::{Footer, Header};
+use crate::routes;
+use crate::search::SearchClient;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_context(Catalog(LocalResource::new(api::load_catalog)));
+    provide_context(SearchClient::start());
+    view! {
+        <Router>
+            <a class="skip" href="#main">"跳到正文"</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=routes::not_found::NotFound>
+                    <Route path=path!("/") view=routes::home::Home/>
+                    <Route path=path!("/doc/:id") view=routes::doc::DocPage/>
+                    <Route path=path!("/topic/:slug") view=routes::topic::TopicPage/>
+                    <Route path=path!("/directory") view=routes::directory::DirectoryPage/>
+                    <Route path=path!("/law/:law/:article") view=routes::law::LawPage/>
+                </Routes>
+            </main>
+            <Footer/>
+        </Router>
+    }
+}

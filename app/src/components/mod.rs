@@ -1,0 +1,73 @@
+//! Small pieces shared by pages.
+
+use crate::api::use_catalog;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The top bar: the app name (home link) and the hotline.
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="top">
+            <A href="/" attr:class="brand">"掌上法律服务"</A>
+            <Hotline compact=true/>
+        </header>
+    }
+}
+
+/// The 12348 hotline as a `tel:` link. The number comes from the county configuration once the
+/// catalog is loaded; 12348 before that (it is the national number).
+#[component]
+pub fn Hotline(#[prop(optional)] compact: bool) -> impl IntoView {
+    let catalog = use_catalog();
+    let number = move || {
+        catalog.get().and_then(|c| c.ok()).map(|c| c.county.hotline.clone()).unwrap_or_else(|| "12348".into())
+    };
+    view! {
+        <a class=if compact { "hotline compact" } else { "hotline" } href=move || format!("tel:{}", number()) data-testid="hotline">
+            <span aria-hidden="true">"📞 "</span>
+            {move || if compact { format!("拨打 {}", number()) } else { format!("拨打 {} 法律服务热线（免费咨询）", number()) }}
+        </a>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    view! {
+        <footer class="bottom">
+            <p>"本应用不收集任何个人信息。搜索、答题都只在这部手机上进行。"</p>
+            <p><A href="/directory">"去哪里办事：法律服务指引"</A></p>
+        </footer>
+    }
+}
+
+/// A loading notice.
+#[component]
+pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
+    view! { <p class="loading" role="status">{format!("正在加载{what}…")}</p> }
+}
+
+/// A failure the user can read, with the hotline as the way forward.
+#[component]
+pub fn Problem(#[prop(into)] message: String) -> impl IntoView {
+    view! {
+        <div class="problem" role="alert">
+            <p>{message}</p>
+            <p>"可以稍后再试，或直接打电话问："</p>
+            <Hotline/>
+        </div>
+    }
+}
+
+/// The notice on every document: general information, not advice; and when it was checked.
+#[component]
+pub fn Disclaimer(#[prop(into)] reviewed: String) -> impl IntoView {
+    let catalog = use_catalog();
+    let text = move || catalog.get().and_then(|c| c.ok()).map(|c| c.county.disclaimer.clone()).unwrap_or_default();
+    view! {
+        <aside class="disclaimer" data-testid="disclaimer">
+            <p>{text}</p>
+            <p class="reviewed">{format!("内容核对日期：{reviewed}")}</p>
+        </aside>
+    }
+}

@@ -1,0 +1,136 @@
+//! The home page: the search box first, results as the user types, then the topics and the hotline.
+//! The query lives in the URL (`/?q=…&kind=…`), so a search can be shared and reloaded.
+
+use crate::api::use_catalog;
+use crate::components::{Hotline, Problem};
+use crate::search::{EngineState, SearchClient};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use pocketlaw_engine::model::DocKind;
+
+const LIMIT: usize = 20;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let query = use_query_map();
+    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let kind = Memo::new(move |_| query.read().get("kind").and_then(|k| DocKind::parse(&k)));
+    let client = expect_context::<SearchClient>();
+    let navigate = use_navigate();
+
+    // Search whenever the query or the kind filter changes.
+    Effect::new(move |_| client.search(&q.get(), kind.get(), LIMIT));
+
+    let set_url = move |text: String, kind: Option<DocKind>| {
+        let mut url = String::from("/");
+        let mut params = Vec::new();
+        if !text.is_empty() {
+            params.push(format!("q={}", js_sys::encode_uri_component(&text)));
+        }
+        if let Some(k) = kind {
+            params.push(format!("kind={}", k.as_str()));
+        }
+        if !params.is_empty() {
+            url.push('?');
+            url.push_str(&params.join("&"));
+        }
+        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    let set_url2 = set_url.clone();
+
+    view! {
+        <section class="search" role="search">
+            <label for="q" class="search-label">"遇到什么事？用自己的话说一说"</label>
+            <input
+                id="q"
+                type="search"
+                data-testid="search-input"
+                placeholder="例如：老板不给工钱"
+                autocomplete="off"
+                enterkeyhint="search"
+                prop:value=move || q.get()
+                on:input=move |ev| set_url(event_target_value(&ev), kind.get_untracked())
+            />
+            <KindFilter current=kind on_pick=move |k| set_url2(q.get_untracked(), k)/>
+        </section>
+        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <Topics/> <Hotline/> }>
+            <Results/>
+        </Show>
+    }
+}
+
+#[component]
+fn KindFilter(current: Memo<Option<DocKind>>, on_pick: impl Fn(Option<DocKind>) + Clone + 'static) -> impl IntoView {
+    let options: Vec<(Option<DocKind>, &str)> =
+        vec![(None, "全部"), (Some(DocKind::Guide), "办事指南"), (Some(DocKind::Faq), "常见问题"), (Some(DocKind::Quiz), "月考题")];
+    view! {
+        <div class="chips" role="group" aria-label="只看某一类">
+            {options.into_iter().map(|(k, label)| {
+                let pick = on_pick.clone();
+                view! {
+                    <button type="button" class="chip" aria-pressed=move || (current.get() == k).to_string() on:click=move |_| pick(k)>
+                        {label}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
+
+#[component]
+fn Results() -> impl IntoView {
+    let client = expect_context::<SearchClient>();
+    move || {
+        let state = client.state.get();
+        if let EngineState::Failed(e) = state {
+            return view! { <Problem message=format!("搜索暂时用不了：{e}")/> }.into_any();
+        }
+        match client.results.get() {
+            Some(r) if !r.hits.is_empty() => view! {
+                <p class="count" role="status">{format!("找到 {} 条", r.hits.len())}</p>
+                <ol class="hits" data-testid="hits">
+                    {r.hits.into_iter().map(|h| view! {
+                        <li class="hit" data-testid="hit" data-id=h.id.clone()>
+                            <span class=format!("kind kind-{}", h.kind.as_str())>{h.kind.label()}</span>
+                            <A href=format!("/doc/{}", h.id)>{h.title.clone()}</A>
+                            <p class="snippet" inner_html=h.snippet.clone()></p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }.into_any(),
+            Some(_) if state == EngineState::Ready => view! {
+                <div class="empty" data-testid="no-hits">
+                    <p>"没有找到相关内容。可以换个说法，比如“工钱”“离婚”“借钱不还”，或直接打电话问："</p>
+                    <Hotline/>
+                </div>
+            }.into_any(),
+            _ => view! { <p class="loading" role="status">"正在准备搜索…"</p> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn Topics() -> impl IntoView {
+    let catalog = use_catalog();
+    view! {
+        <section class="topics" aria-labelledby="topics-h">
+            <h2 id="topics-h">"按问题找"</h2>
+            {move || match catalog.get() {
+                None => view! { <p class="loading" role="status">"正在加载…"</p> }.into_any(),
+                Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
+                Some(Ok(c)) => view! {
+                    <ul class="topic-grid" data-testid="topics">
+                        {c.topics.clone().into_iter().map(|t| view! {
+                            <li><A href=format!("/topic/{}", t.slug)>
+                                <strong>{t.name}</strong>
+                                <span>{t.blurb}</span>
+                            </A></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}

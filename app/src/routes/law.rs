@@ -1,0 +1,37 @@
+//! The text of one cited article, shipped with the build when the statute pack was present.
+
+use crate::api::load_statutes;
+use crate::components::{Loading, Problem};
+use crate::routes::doc::set_title;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn LawPage() -> impl IntoView {
+    let params = use_params_map();
+    let key = Memo::new(move |_| {
+        let p = params.read();
+        (p.get("law").unwrap_or_default(), p.get("article").unwrap_or_default())
+    });
+    let statutes = LocalResource::new(load_statutes);
+    move || {
+        let (law, article) = key.get();
+        set_title(&format!("《{law}》{article}"));
+        match statutes.get() {
+            None => view! { <Loading what="法律条文"/> }.into_any(),
+            Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
+            Some(Ok(s)) => match s.articles.get(&format!("{law}|{article}")) {
+                None => view! { <Problem message=format!("这个版本没有附带《{law}》{article}的原文。")/> }.into_any(),
+                Some(a) => view! {
+                    <article class="law" data-testid="law">
+                        <p class="crumbs">{a.title.clone()}</p>
+                        <h1>{a.article.clone()}</h1>
+                        {a.text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+                        <p class="note">"以上是法律原文。看不懂的地方，可以拨打 12348 请人解释。"</p>
+                        <button type="button" class="back" onclick="history.back()">"返回"</button>
+                    </article>
+                }.into_any(),
+            },
+        }
+    }
+}

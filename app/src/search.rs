@@ -1,0 +1,98 @@
+//! The client side of the search worker. The worker loads the engine and index in the
+//! background; the page stays usable meanwhile. Answers carry a sequence number, so a slow
+//! answer to an old query never replaces a newer one.
+
+use crate::api::assets;
+use leptos::prelude::*;
+use pocketlaw_engine::model::{DocKind, Hit, SearchRequest};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EngineState {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    pub seq: u32,
+    pub hits: Vec<Hit>,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum FromWorker {
+    Ready,
+    Error { message: String },
+    Results { seq: u32, hits: Vec<Hit>, #[serde(default)] error: Option<String> },
+}
+
+/// Shared through context. Cloning is cheap (signals and a stored worker handle).
+#[derive(Clone, Copy)]
+pub struct SearchClient {
+    worker: StoredValue<Option<Worker>, LocalStorage>,
+    seq: StoredValue<u32>,
+    pub state: RwSignal<EngineState>,
+    pub results: RwSignal<Option<Results>>,
+}
+
+impl SearchClient {
+    /// Starts the worker, which begins downloading the engine and index at once.
+    pub fn start() -> SearchClient {
+        let state = RwSignal::new(EngineState::Loading);
+        let results = RwSignal::new(None);
+        let worker = match assets().and_then(|a| Worker::new(&a.search_worker).map_err(|_| "浏览器不支持后台搜索".to_string())) {
+            Ok(w) => {
+                let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
+                    let Ok(msg) = serde_wasm_json(&ev.data()) else { return };
+                    match msg {
+                        FromWorker::Ready => state.set(EngineState::Ready),
+                        FromWorker::Error { message } => state.set(EngineState::Failed(message)),
+                        FromWorker::Results { seq, hits, error } => {
+                            let newest = results.with_untracked(|r: &Option<Results>| r.as_ref().is_none_or(|r| r.seq <= seq));
+                            if newest {
+                                results.set(Some(Results { seq, hits, error }));
+                            }
+                        }
+                    }
+                });
+                w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                on_message.forget();
+                Some(w)
+            }
+            Err(e) => {
+                state.set(EngineState::Failed(e));
+                None
+            }
+        };
+        SearchClient { worker: StoredValue::new_local(worker), seq: StoredValue::new(0), state, results }
+    }
+
+    /// Sends a query. An empty query clears the results without asking the worker.
+    pub fn search(&self, query: &str, kind: Option<DocKind>, limit: usize) {
+        let seq = self.seq.get_value() + 1;
+        self.seq.set_value(seq);
+        if query.trim().is_empty() {
+            self.results.set(Some(Results { seq, hits: Vec::new(), error: None }));
+            return;
+        }
+        let request = SearchRequest { query: query.to_string(), kind, limit };
+        let msg = serde_json::json!({ "type": "search", "seq": seq, "request": request });
+        self.worker.with_value(|w| {
+            if let Some(w) = w {
+                if let Ok(v) = js_sys::JSON::parse(&msg.to_string()) {
+                    let _ = w.post_message(&v);
+                }
+            }
+        });
+    }
+}
+
+fn serde_wasm_json(v: &JsValue) -> Result<FromWorker, ()> {
+    let s = js_sys::JSON::stringify(v).map_err(|_| ())?;
+    serde_json::from_str(&String::from(s)).map_err(|_| ())
+}

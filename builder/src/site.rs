@@ -1,0 +1,168 @@
+//! The last stage: assemble the static site from the compiled data, the wasm-bindgen output and
+//! public/. Every asset gets a content hash in its name, so a cached index.html never points at a
+//! file of another version; one HTML page per shareable route makes deep links work on any plain
+//! static host without rewrite rules.
+
+use crate::emit::hex;
+use pocketlaw_engine::model::Catalog;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub struct SiteInputs<'a> {
+    /// wasm-bindgen output: pocketlaw_app.js/_bg.wasm and pocketlaw_worker.js/_bg.wasm.
+    pub app_dir: &'a Path,
+    /// public/: index.html, search-worker.js, style.css and static files.
+    pub public_dir: &'a Path,
+    /// The compiled data files (as from `SiteData::files` or the CLI's embedded copy).
+    pub data: &'a [(&'a str, &'a [u8])],
+    pub catalog: &'a Catalog,
+}
+
+/// What went where; written to `build.json` in the site and used by `pocketlaw sizes`.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct SiteReport {
+    pub build_id: String,
+    /// What the home page needs before it is usable.
+    pub first_paint: Vec<String>,
+    /// What search needs on top of that.
+    pub search: Vec<String>,
+    /// Every file of the site.
+    pub files: Vec<String>,
+}
+
+struct Writer {
+    out: PathBuf,
+    files: Vec<String>,
+}
+
+impl Writer {
+    fn write(&mut self, rel: &str, bytes: &[u8]) -> Result<String, String> {
+        let path = self.out.join(rel);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.files.push(rel.to_string());
+        Ok(format!("/{rel}"))
+    }
+
+    /// Writes `dir/stem.<hash>.ext` and returns its URL.
+    fn hashed(&mut self, dir: &str, name: &str, bytes: &[u8]) -> Result<String, String> {
+        let hash = hex(&Sha256::digest(bytes)[..5]);
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+        self.write(&format!("{dir}/{stem}.{hash}.{ext}"), bytes)
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let mut w = Writer { out: out.to_path_buf(), files: Vec::new() };
+    let app = |n: &str| read(&inputs.app_dir.join(n));
+    let public = |n: &str| read(&inputs.public_dir.join(n));
+
+    // Data.
+    let mut data_urls: BTreeMap<String, String> = BTreeMap::new();
+    for (name, bytes) in inputs.data {
+        let (dir, file) = match name.rsplit_once('/') {
+            Some((d, f)) => (format!("data/{d}"), f),
+            None => ("data".to_string(), *name),
+        };
+        data_urls.insert(name.to_string(), w.hashed(&dir, file, bytes)?);
+    }
+    let data_url = |n: &str| data_urls.get(n).cloned().ok_or_else(|| format!("{n} missing from the build"));
+
+    // Code.
+    let css = w.hashed("assets", "style.css", &public("style.css")?)?;
+    let app_js = w.hashed("assets", "app.js", &app("pocketlaw_app.js")?)?;
+    let app_wasm = w.hashed("assets", "app.wasm", &app("pocketlaw_app_bg.wasm")?)?;
+    let worker_glue = w.hashed("assets", "worker-glue.js", &app("pocketlaw_worker.js")?)?;
+    let worker_wasm = w.hashed("assets", "worker.wasm", &app("pocketlaw_worker_bg.wasm")?)?;
+    let search_index = data_url("search.bin")?;
+    let bootstrap = String::from_utf8(public("search-worker.js")?)
+        .map_err(|_| "search-worker.js is not UTF-8".to_string())?
+        .replace("{{WORKER_GLUE}}", &worker_glue)
+        .replace("{{WORKER_WASM}}", &worker_wasm)
+        .replace("{{SEARCH_INDEX}}", &search_index);
+    let worker = w.hashed("assets", "search-worker.js", bootstrap.as_bytes())?;
+
+    // The asset map the app reads from the page.
+    let topics: BTreeMap<String, String> = data_urls
+        .iter()
+        .filter_map(|(n, u)| n.strip_prefix("topics/").and_then(|s| s.strip_suffix(".json")).map(|s| (s.to_string(), u.clone())))
+        .collect();
+    let assets = serde_json::json!({
+        "catalog": data_url("catalog.json")?,
+        "search_worker": worker,
+        "statutes": data_urls.get("statutes.json"),
+        "topics": topics,
+    });
+
+    // Static files from public/ that keep their names (icons, manifest, …).
+    copy_static(inputs.public_dir, inputs.public_dir, &mut w)?;
+
+    // One page per shareable route, each with its own title and description for link previews.
+    let template = String::from_utf8(public("index.html")?).map_err(|_| "index.html is not UTF-8".to_string())?;
+    let c = inputs.catalog;
+    let page = |title: &str, description: &str| -> String {
+        template
+            .replace("{{TITLE}}", &escape(title))
+            .replace("{{DESCRIPTION}}", &escape(description))
+            .replace("{{APP_NAME}}", &escape(&c.county.app_name))
+            .replace("{{HOTLINE}}", &escape(&c.county.hotline))
+            .replace("{{CSS}}", &css)
+            .replace("{{APP_JS}}", &app_js)
+            .replace("{{APP_WASM}}", &app_wasm)
+            .replace("{{ASSETS}}", &assets.to_string().replace("</", "<\\/"))
+    };
+    let home_title = format!("{} · {}", c.county.app_name, c.county.tagline);
+    let home_desc = format!("{}群众的免费法律自助指南：讨薪、工伤、离婚、赡养、土地、借钱等常见问题怎么办，去哪里办，拨打 {} 免费咨询。", c.county.name, c.county.hotline);
+    w.write("index.html", page(&home_title, &home_desc).as_bytes())?;
+    w.write("404.html", page(&home_title, &home_desc).as_bytes())?;
+    w.write("directory/index.html", page(&format!("法律服务指引 - {}", c.county.app_name), &home_desc).as_bytes())?;
+    for t in &c.topics {
+        w.write(&format!("topic/{}/index.html", t.slug), page(&format!("{} - {}", t.name, c.county.app_name), &t.blurb).as_bytes())?;
+    }
+    for d in &c.docs {
+        let title = format!("{} - {}", d.title, c.county.app_name);
+        w.write(&format!("doc/{}/index.html", d.id), page(&title, &d.summary).as_bytes())?;
+    }
+
+    let mut first_paint = vec!["/index.html".to_string(), css.clone(), app_js.clone(), app_wasm.clone(), data_url("catalog.json")?];
+    first_paint.dedup();
+    let report = SiteReport {
+        build_id: c.build_id.clone(),
+        first_paint,
+        search: vec![worker, worker_glue, worker_wasm, search_index],
+        files: w.files.clone(),
+    };
+    let json = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
+    std::fs::write(out.join("build.json"), json).map_err(|e| e.to_string())?;
+    Ok(report)
+}
+
+/// Copies public/ files other than the templates, keeping their paths.
+fn copy_static(root: &Path, dir: &Path, w: &mut Writer) -> Result<(), String> {
+    const TEMPLATES: [&str; 3] = ["index.html", "search-worker.js", "style.css"];
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
+        let path = entry.path();
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        if path.is_dir() {
+            copy_static(root, &path, w)?;
+        } else if !TEMPLATES.contains(&rel.as_str()) {
+            w.write(&rel, &read(&path)?)?;
+        }
+    }
+    Ok(())
+}

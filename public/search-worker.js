@@ -1,0 +1,27 @@
+// The search worker's bootstrap. `pocketlaw site` fills in the hashed file names.
+// It loads the engine and the index in the background as soon as the page starts it, and answers
+// {type: "search", seq, request} with {type: "results", seq, hits}.
+importScripts("{{WORKER_GLUE}}");
+let engine = null;
+let failure = null;
+const ready = (async () => {
+  await wasm_bindgen({ module_or_path: "{{WORKER_WASM}}" });
+  const res = await fetch("{{SEARCH_INDEX}}");
+  if (!res.ok) throw new Error("搜索索引下载失败（" + res.status + "）");
+  engine = new wasm_bindgen.Engine(new Uint8Array(await res.arrayBuffer()));
+  postMessage({ type: "ready", docs: engine.num_docs() });
+})().catch((e) => {
+  failure = String(e && e.message ? e.message : e);
+  postMessage({ type: "error", message: failure });
+});
+onmessage = async (event) => {
+  const msg = event.data || {};
+  if (msg.type !== "search") return;
+  await ready;
+  if (!engine) {
+    postMessage({ type: "results", seq: msg.seq, hits: [], error: failure || "搜索没有准备好" });
+    return;
+  }
+  const hits = JSON.parse(engine.search(JSON.stringify(msg.request)));
+  postMessage({ type: "results", seq: msg.seq, hits });
+};

@@ -1,0 +1,110 @@
+//! The `pocketlaw` binary, as a user or a script runs it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn pocketlaw(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pocketlaw"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}
+
+#[test]
+fn search_json_has_the_documented_fields() {
+    let (code, out, err) = pocketlaw(&["search", "老板不给工钱", "--limit", "5", "--json"], None);
+    assert_eq!(code, 0, "{err}");
+    let hits = json(&out);
+    let hits = hits.as_array().unwrap();
+    assert!(!hits.is_empty() && hits.len() <= 5);
+    for h in hits {
+        for key in ["id", "kind", "topic", "title", "score", "snippet"] {
+            assert!(h.get(key).is_some(), "missing {key} in {h}");
+        }
+    }
+    assert_eq!(hits[0]["topic"], "wage-arrears");
+}
+
+#[test]
+fn kind_filter_and_bad_flags() {
+    let (_, out, _) = pocketlaw(&["search", "工伤", "--kind", "quiz", "--json"], None);
+    let hits = json(&out);
+    assert!(hits.as_array().unwrap().iter().all(|h| h["kind"] == "quiz"));
+    assert!(!hits.as_array().unwrap().is_empty());
+    let (code, _, err) = pocketlaw(&["search", "工伤", "--kind", "law"], None);
+    assert_ne!(code, 0);
+    assert!(err.contains("--kind"));
+}
+
+#[test]
+fn batch_gives_one_array_per_line() {
+    let (code, out, _) = pocketlaw(&["search", "--batch", "--json", "--limit", "3"], Some("离婚\n\n\"AND(\n赡养费\n"));
+    assert_eq!(code, 0);
+    let lines: Vec<_> = out.lines().collect();
+    assert_eq!(lines.len(), 4);
+    for l in &lines {
+        assert!(json(l).as_array().unwrap().len() <= 3);
+    }
+    assert!(json(lines[1]).as_array().unwrap().is_empty());
+}
+
+#[test]
+fn catalog_covers_every_topic_and_resolves_citations() {
+    let (code, out, _) = pocketlaw(&["catalog", "--json"], None);
+    assert_eq!(code, 0);
+    let docs = json(&out);
+    let docs = docs.as_array().unwrap();
+    let topics: std::collections::BTreeSet<&str> = docs.iter().map(|d| d["topic"].as_str().unwrap()).collect();
+    assert_eq!(topics.len(), 27);
+    for d in docs {
+        for key in ["id", "kind", "topic", "title", "citations", "reviewed"] {
+            assert!(d.get(key).is_some(), "{key} missing");
+        }
+        assert!(!d["citations"].as_array().unwrap().is_empty(), "{} cites nothing", d["id"]);
+    }
+    let pack = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/statutes");
+    if pack.is_dir() {
+        let unresolved: Vec<_> = docs
+            .iter()
+            .flat_map(|d| d["citations"].as_array().unwrap().iter().filter(|c| c["resolved"] != true).map(move |c| format!("{}: {c}", d["id"])))
+            .collect();
+        assert!(unresolved.is_empty(), "{unresolved:#?}");
+    }
+}
+
+#[test]
+fn check_reports_file_and_line_for_broken_content() {
+    let dir = std::env::temp_dir().join(format!("pl-cli-broken-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let status = Command::new("cp").arg("-r").arg(&src).arg(&dir).status().unwrap();
+    assert!(status.success());
+    let f = dir.join("faq/wage-arrears/faq-boss-ran.md");
+    let t = std::fs::read_to_string(&f).unwrap().replace("topic = \"wage-arrears\"", "topic = \"nowhere\"");
+    std::fs::write(&f, t).unwrap();
+    let (code, _, err) = pocketlaw(&["check", "--content", dir.to_str().unwrap(), "--statutes", "none"], None);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 1);
+    assert!(err.contains("faq/wage-arrears/faq-boss-ran.md:4: unknown topic `nowhere`"), "{err}");
+}
+
+#[test]
+fn check_passes_on_the_shipped_content() {
+    let (code, out, err) = pocketlaw(&["check"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("ok:"));
+}

@@ -1,0 +1,180 @@
+//! A content mistake fails the build with `file:line: what is wrong`. Each case copies the valid
+//! fixture folder, applies one edit and checks the diagnostic. See tests/README.md.
+
+use std::path::{Path, PathBuf};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        let t = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &t);
+        } else {
+            std::fs::copy(&p, &t).unwrap();
+        }
+    }
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
+}
+
+/// Copies the fixture, replaces `find` with `replace` in `file` (which must change it), compiles
+/// without the statute pack, and returns every diagnostic as `file:line: message`.
+fn diagnostics_after(file: &str, find: &str, replace: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("pl-fixture-{}-{}", std::process::id(), file.replace('/', "_") + &find.len().to_string() + &replace.len().to_string()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&fixture(), &dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let edited = if find.is_empty() { replace.to_string() } else { text.replacen(find, replace, 1) };
+    assert_ne!(text, edited, "the edit to {file} changed nothing");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, edited).unwrap();
+    let result = pocketlaw_builder::compile(&dir, None);
+    let _ = std::fs::remove_dir_all(&dir);
+    match result {
+        Ok(_) => Vec::new(),
+        Err(d) => d.0.iter().map(|d| d.to_string()).collect(),
+    }
+}
+
+fn check(file: &str, find: &str, replace: &str, expected: &str) {
+    let diags = diagnostics_after(file, find, replace);
+    assert!(diags.iter().any(|d| d.contains(expected)), "expected a diagnostic containing `{expected}`, got {diags:#?}");
+}
+
+const G: &str = "guides/wage-arrears/wage-guide.md";
+const F: &str = "faq/wage-arrears/faq-boss-ran.md";
+const Q: &str = "quiz/2026-01/01.md";
+
+#[test]
+fn the_fixture_itself_compiles() {
+    let data = pocketlaw_builder::compile(&fixture(), None).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(data.catalog.docs.len(), 4);
+}
+
+#[test]
+fn missing_field() {
+    check(G, "topic = \"wage-arrears\"\n", "", "guides/wage-arrears/wage-guide.md:2: missing field `topic`");
+}
+
+#[test]
+fn unknown_field() {
+    check(G, "reviewed = 2026-11-29", "reviewed = 2026-11-29\nauthor = \"x\"", "wage-guide.md:7: unknown field `author`");
+}
+
+#[test]
+fn unknown_topic() {
+    check(G, "topic = \"wage-arrears\"", "topic = \"wages\"", "wage-guide.md:4: unknown topic `wages`");
+}
+
+#[test]
+fn duplicate_id() {
+    check(F, "id = \"faq-boss-ran\"", "id = \"wage-guide\"", "faq/wage-arrears/faq-boss-ran.md:2: duplicate id `wage-guide`: also used by guides/wage-arrears/wage-guide.md:2");
+}
+
+#[test]
+fn broken_internal_link() {
+    check(G, "(doc:faq-boss-ran)", "(doc:faq-nobody)", "wage-guide.md:33: broken link: no document with id `faq-nobody`");
+    check(G, "(dir:county-legal-aid-center)", "(dir:nowhere)", "wage-guide.md:21: broken link: no directory entry `nowhere`");
+}
+
+#[test]
+fn malformed_citation() {
+    check(G, "\"劳动争议调解仲裁法 第二十七条\"", "\"劳动争议调解仲裁法 二十七\"", "wage-guide.md:7: citation `劳动争议调解仲裁法 二十七` has no article");
+    check(F, "第三十条）", "第三十）", "faq-boss-ran.md:9:");
+}
+
+#[test]
+fn missing_guide_section() {
+    check(G, "## 别错过的期限\n\n一年。\n\n", "", "wage-guide.md:31: missing section `## 别错过的期限`");
+}
+
+#[test]
+fn guide_must_open_with_an_answer() {
+    check(G, "老板拖欠劳动报酬，可以先投诉，再申请仲裁（《劳动争议调解仲裁法》第二十七条）。\n\n", "", "wage-guide.md:9: a guide opens with a one-paragraph answer");
+}
+
+#[test]
+fn external_links_and_html_are_refused() {
+    check(G, "仲裁不收费。", "仲裁不收费，见[网页](https://example.com)。", "wage-guide.md:25: link `https://example.com`");
+    check(G, "仲裁不收费。", "<b>仲裁不收费</b>", "wage-guide.md:25: raw HTML is not allowed");
+}
+
+#[test]
+fn faq_must_name_an_existing_guide() {
+    check(F, "guide = \"wage-guide\"", "guide = \"no-such-guide\"", "faq-boss-ran.md:6: guide `no-such-guide` does not exist");
+}
+
+#[test]
+fn quiz_answer_outside_options() {
+    check(Q, "answer = [1]", "answer = [3]", "quiz/2026-01/01.md:9: answer 3 points outside the 3 options");
+}
+
+#[test]
+fn quiz_duplicate_and_count_of_options() {
+    check(Q, "options = [\"半年\", \"一年\", \"两年\"]", "options = [\"半年\", \"半年\", \"两年\"]", "01.md:8: option `半年` is listed twice");
+    check(Q, "options = [\"半年\", \"一年\", \"两年\"]", "options = [\"一年\"]", "01.md:8: a quiz question has 2 to 6 options, not 1");
+}
+
+#[test]
+fn quiz_missing_explanation() {
+    check(Q, "一年（《劳动争议调解仲裁法》第二十七条）。\n", "", "01.md:13: the body is empty");
+}
+
+#[test]
+fn front_matter_not_closed() {
+    check(F, "+++\n可以", "可以", "faq-boss-ran.md:1: front matter is not closed");
+}
+
+#[test]
+fn lexicon_line_without_mapping() {
+    check("lexicon/a.txt", "散伙 = 离婚", "散伙离婚", "lexicon/a.txt:2: `散伙离婚` has no `=`");
+}
+
+#[test]
+fn directory_contact_needs_verification() {
+    check("directory.toml", "source = \"测试\"", "source = \"测试\"\nphone = \"0839-0000000\"", "directory.toml:11: `county-legal-aid-center` has a phone");
+}
+
+#[test]
+fn every_error_is_reported_not_just_the_first() {
+    let d = diagnostics_after(G, "topic = \"wage-arrears\"\nt", "topic = \"nope\"\nt");
+    let d2 = diagnostics_after(F, "guide = \"wage-guide\"", "guide = \"x\"");
+    assert!(!d.is_empty() && !d2.is_empty());
+    let both = {
+        let dir = std::env::temp_dir().join(format!("pl-both-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        copy_dir(&fixture(), &dir);
+        for (f, a, b) in [(G, "topic = \"wage-arrears\"", "topic = \"nope\""), (Q, "answer = [1]", "answer = [9]")] {
+            let p = dir.join(f);
+            let t = std::fs::read_to_string(&p).unwrap().replacen(a, b, 1);
+            std::fs::write(&p, t).unwrap();
+        }
+        let r = pocketlaw_builder::compile(&dir, None);
+        let _ = std::fs::remove_dir_all(&dir);
+        r.err().unwrap().0
+    };
+    assert!(both.len() >= 2, "{both:?}");
+}
+
+#[test]
+fn unresolved_citation_with_the_statute_pack() {
+    let pack = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/statutes");
+    if !pack.is_dir() {
+        eprintln!("no statute pack beside the repository; skipped");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("pl-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&fixture(), &dir);
+    let p = dir.join(F);
+    let t = std::fs::read_to_string(&p).unwrap().replace("第三十条", "第九百条");
+    std::fs::write(&p, t).unwrap();
+    let r = pocketlaw_builder::compile(&dir, Some(&pack));
+    let _ = std::fs::remove_dir_all(&dir);
+    let diags: Vec<String> = r.err().expect("must fail").0.iter().map(|d| d.to_string()).collect();
+    assert!(diags.iter().any(|d| d.contains("faq-boss-ran.md:7: citation 《保障农民工工资支付条例》第九百条 does not resolve")), "{diags:#?}");
+}

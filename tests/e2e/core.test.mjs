@@ -1,0 +1,102 @@
+// The working core in a real browser at phone size: home, search as you type, documents, deep
+// links, the not-found page, the loading budget, and the same results as the CLI.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSite, cliTopIds, shownIds } from "./helpers.mjs";
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+test("home shows the search box, the topics and the 12348 hotline", async () => {
+  const page = await site.page();
+  await page.goto(site.base + "/");
+  await page.waitForSelector('[data-testid="topics"] a');
+  assert.equal(await page.locator('[data-testid="topics"] li').count(), 27);
+  const tel = await page.locator('[data-testid="hotline"]').first().getAttribute("href");
+  assert.equal(tel, "tel:12348");
+  const box = await page.locator('[data-testid="search-input"]').boundingBox();
+  assert.ok(box.y < 200, "the search box is at the top");
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(page.thirdParty, []);
+});
+
+test("a colloquial query finds the wage guide as the user types, and opens it", async () => {
+  const page = await site.page();
+  await page.goto(site.base + "/");
+  await page.waitForSelector('[data-testid="topics"] a');
+  await page.locator('[data-testid="search-input"]').pressSequentially("老板不给工钱", { delay: 30 });
+  await page.waitForSelector('[data-testid="hit"]');
+  const hits = page.locator('[data-testid="hit"]');
+  const ids = await hits.evaluateAll((els) => els.map((e) => e.dataset.id));
+  const guide = ids.find((id) => id.startsWith("wage-arrears-"));
+  assert.ok(guide, `a wage-arrears guide is in the results: ${ids}`);
+  assert.ok(ids.indexOf(guide) < 5, `and near the top: ${ids}`);
+  assert.match(page.url(), /\?q=/);
+  assert.ok(await page.locator('[data-testid="hit"] mark').count() > 0, "snippets are highlighted");
+  await page.locator(`[data-testid="hit"][data-id="${guide}"] a`).click();
+  await page.waitForSelector('[data-testid="doc"]');
+  assert.match(page.url(), new RegExp(`/doc/${guide}$`));
+  assert.ok((await page.locator("h1").textContent()).length > 4);
+  assert.ok(await page.locator('[data-testid="disclaimer"]').isVisible());
+  assert.deepEqual(page.errors, []);
+});
+
+test("deep links reload on a plain static host", async () => {
+  const page = await site.page();
+  for (const [path, sel] of [["/doc/divorce-by-agreement", '[data-testid="doc"]'], ["/topic/divorce", '[data-testid="topic"]'],
+    ["/directory", '[data-testid="directory"]'], ["/?q=%E7%A6%BB%E5%A9%9A", '[data-testid="hit"]']]) {
+    const resp = await page.goto(site.base + path);
+    assert.equal(resp.status(), 200, path);
+    await page.waitForSelector(sel, { timeout: 20000 });
+  }
+  assert.match(await page.title(), /离婚/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("unknown addresses show the not-found page", async () => {
+  const page = await site.page();
+  for (const path of ["/no/such/page", "/doc/no-such-doc", "/topic/no-such-topic"]) {
+    await page.goto(site.base + path);
+    await page.waitForSelector('[data-testid="not-found"]', { timeout: 20000 });
+  }
+});
+
+test("a citation opens the article text", async () => {
+  const page = await site.page();
+  await page.goto(site.base + "/doc/labor-arbitration");
+  await page.waitForSelector('[data-testid="doc"]');
+  await page.locator(".citations a.cite").first().click();
+  await page.waitForSelector('[data-testid="law"]');
+  assert.ok((await page.locator('[data-testid="law"]').textContent()).length > 20);
+});
+
+test("the home page is usable before the search engine has loaded", async () => {
+  const page = await site.page();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/search\.[0-9a-f]+\.bin|worker\.[0-9a-f]+\.wasm/, async (route) => { await held; await route.continue(); });
+  await page.goto(site.base + "/");
+  await page.waitForSelector('[data-testid="topics"] a');
+  await page.locator('[data-testid="search-input"]').fill("离婚");
+  await page.waitForSelector("text=正在准备搜索");
+  await page.locator('[data-testid="topics"] a', { hasText: "离婚" }).count();
+  release();
+  await page.waitForSelector('[data-testid="hit"]', { timeout: 20000 });
+});
+
+test("the browser and the CLI return the same top five", async () => {
+  const queries = ["老板不给工钱", "打官司要多少钱", "儿子不养老人", "包工头跑了", "被狗咬了", "借钱不还", "離婚", "工伤认定",
+    "撞了人跑了", "刷单被骗", "彩礼要退吗", "宅基地", "低保怎么申请", "请不起律师", "家暴", "人身安全保护令", "遗嘱", "加班费",
+    "ＡＢＣ１２３", "公证要带什么", "被抓了", "社区矫正", "信访", "假种子", "医疗事故", "邻居挡路"];
+  const cli = cliTopIds(queries);
+  const page = await site.page();
+  const mismatches = [];
+  for (const [i, q] of queries.entries()) {
+    await page.goto(site.base + "/?q=" + encodeURIComponent(q));
+    const ids = await shownIds(page);
+    if (JSON.stringify(ids) !== JSON.stringify(cli[i])) mismatches.push({ q, browser: ids, cli: cli[i] });
+  }
+  assert.deepEqual(mismatches, []);
+  assert.ok(cli.filter((ids) => ids.length > 0).length >= 20, "at least 20 queries have hits");
+});
