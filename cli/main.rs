@@ -14,8 +14,10 @@ USAGE:
   pocketlaw search --batch [--limit N] [--kind K] --json     one query per stdin line, one JSON array per line
   pocketlaw catalog [--json]                                 every document, its citations and whether they resolved
   pocketlaw check [--content DIR] [--statutes DIR|none]      compile a content folder and print every error
+  pocketlaw tree --list [--json] | tree <id> [--json|--diagram|--answers 0.2.1]
   pocketlaw export --out DIR                                 write the embedded site data (what the browser loads)
   pocketlaw site --app DIR --out DIR                         assemble the static site with hashed asset names
+  pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
   pocketlaw sizes [--site DIR]                               bytes (raw, gzip, brotli) for first paint and for search
 ";
 
@@ -27,6 +29,8 @@ fn main() {
         Some("check") => cmd::check::run(&args[1..]),
         Some("export") => cmd::export::run(&args[1..]),
         Some("site") => cmd::site::run(&args[1..]),
+        Some("tree") => cmd::tree::run(&args[1..]),
+        Some("stats") => cmd::stats::run(&args[1..]),
         Some("sizes") => cmd::sizes::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") | None => {
             print!("{USAGE}");

@@ -72,7 +72,7 @@ fn unknown_topic() {
 
 #[test]
 fn duplicate_id() {
-    check(F, "id = \"faq-boss-ran\"", "id = \"wage-guide\"", "faq/wage-arrears/faq-boss-ran.md:2: duplicate id `wage-guide`: also used by guides/wage-arrears/wage-guide.md:2");
+    check(F, "id = \"faq-boss-ran\"", "id = \"wage-guide\"", "guides/wage-arrears/wage-guide.md:2: duplicate id `wage-guide`: also used by faq/wage-arrears/faq-boss-ran.md:2");
 }
 
 #[test]
@@ -84,12 +84,12 @@ fn broken_internal_link() {
 #[test]
 fn malformed_citation() {
     check(G, "\"劳动争议调解仲裁法 第二十七条\"", "\"劳动争议调解仲裁法 二十七\"", "wage-guide.md:7: citation `劳动争议调解仲裁法 二十七` has no article");
-    check(F, "第三十条）", "第三十）", "faq-boss-ran.md:9:");
+    check(F, "第三十条）", "第三十）", "faq-boss-ran.md:10: citation `《保障农民工工资支付条例》第三十` must end with 条");
 }
 
 #[test]
 fn missing_guide_section() {
-    check(G, "## 别错过的期限\n\n一年。\n\n", "", "wage-guide.md:31: missing section `## 别错过的期限`");
+    check(G, "## 别错过的期限\n\n一年。\n\n", "", "wage-guide.md:27: missing section `## 别错过的期限` before `## 相关问答`");
 }
 
 #[test]
@@ -121,7 +121,7 @@ fn quiz_duplicate_and_count_of_options() {
 
 #[test]
 fn quiz_missing_explanation() {
-    check(Q, "一年（《劳动争议调解仲裁法》第二十七条）。\n", "", "01.md:13: the body is empty");
+    check(Q, "一年（《劳动争议调解仲裁法》第二十七条）。\n", "", "01.md:14: the body is empty");
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn lexicon_line_without_mapping() {
 
 #[test]
 fn directory_contact_needs_verification() {
-    check("directory.toml", "source = \"测试\"", "source = \"测试\"\nphone = \"0839-0000000\"", "directory.toml:11: `county-legal-aid-center` has a phone");
+    check("directory.toml", "source = \"测试\"", "source = \"测试\"\nphone = \"0839-0000000\"", "directory.toml:10: `county-legal-aid-center` has a phone");
 }
 
 #[test]
@@ -176,5 +176,5 @@ fn unresolved_citation_with_the_statute_pack() {
     let r = pocketlaw_builder::compile(&dir, Some(&pack));
     let _ = std::fs::remove_dir_all(&dir);
     let diags: Vec<String> = r.err().expect("must fail").0.iter().map(|d| d.to_string()).collect();
-    assert!(diags.iter().any(|d| d.contains("faq-boss-ran.md:7: citation 《保障农民工工资支付条例》第九百条 does not resolve")), "{diags:#?}");
+    assert!(diags.iter().any(|d| d.contains("faq-boss-ran.md:8: citation 《保障农民工工资支付条例》第九百条 does not resolve")), "{diags:#?}");
 }

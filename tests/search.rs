@@ -82,12 +82,16 @@ fn colloquial_queries_find_their_topic_on_the_real_index() {
         ("撞了人跑了", "traffic-accident"),
         ("刷单被骗了", "fraud"),
         ("在工地摔伤了", "work-injury"),
-        ("请不起律师", "legal-aid"),
+        ("请不起律师", "legal-aid|criminal-defense"),
         ("想离婚", "divorce"),
+        ("老人没人管", "elderly-support"),
+        ("宅基地被占了", "homestead"),
+        ("买到假种子", "consumer"),
     ];
-    for (q, topic) in cases {
+    for (q, topics) in cases {
         let hits = search(real_engine(), q, None);
-        assert_eq!(hits.first().map(|h| h.topic.as_str()), Some(topic), "{q}: {:?}", ids(&hits));
+        let first = hits.first().map(|h| h.topic.as_str()).unwrap_or("");
+        assert!(topics.split('|').any(|t| t == first), "{q}: expected {topics}, got {:?}", ids(&hits));
     }
 }
 

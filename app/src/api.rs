@@ -18,6 +18,7 @@ pub struct Assets {
     #[serde(default)]
     pub statutes: Option<String>,
     pub topics: BTreeMap<String, String>,
+    pub trees: String,
 }
 
 pub fn assets() -> Result<Assets, String> {
@@ -56,6 +57,11 @@ pub async fn load_statutes() -> Loaded<model::StatuteTexts> {
     let a = assets()?;
     let url = a.statutes.ok_or("这个版本没有附带法律条文原文。")?;
     fetch_json(&url).await.map(Arc::new)
+}
+
+pub async fn load_trees() -> Loaded<pocketlaw_engine::tree::TreeSet> {
+    let a = assets()?;
+    fetch_json(&a.trees).await.map(Arc::new)
 }
 
 pub fn use_catalog() -> LocalResource<Loaded<model::Catalog>> {

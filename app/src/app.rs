@@ -23,6 +23,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/topic/:slug") view=routes::topic::TopicPage/>
                     <Route path=path!("/directory") view=routes::directory::DirectoryPage/>
                     <Route path=path!("/law/:law/:article") view=routes::law::LawPage/>
+                    <Route path=path!("/tree/:id") view=routes::tree::TreePage/>
                 </Routes>
             </main>
             <Footer/>

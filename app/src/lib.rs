@@ -7,6 +7,7 @@ mod app;
 mod components;
 mod routes;
 mod search;
+mod storage;
 
 use wasm_bindgen::prelude::*;
 

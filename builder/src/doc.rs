@@ -209,7 +209,7 @@ fn check_guide_sections(path: &str, sp: &Split, r: &Rendered, diags: &mut Diagno
             if pos < next {
                 diags.push(Diagnostic::new(path, *line, format!("section `## {h}` appears twice or out of order")));
             } else {
-                diags.push(Diagnostic::new(path, *line, format!("section `## {}` must come before `## {h}`", GUIDE_SECTIONS[next])));
+                diags.push(Diagnostic::new(path, *line, format!("missing section `## {}` before `## {h}`", GUIDE_SECTIONS[next])));
                 next = pos + 1;
             }
         }
@@ -283,7 +283,7 @@ fn check_quiz(path: &str, sp: &Split, fm: &FrontMatter, diags: &mut Diagnostics)
 
 /// Checks what needs every document: links point at existing ids, FAQs and quiz questions name
 /// an existing guide, and (with the statute pack) every citation resolves.
-pub fn check_links_and_citations(docs: &[ParsedDoc], county: &CountyData, pack: Option<&StatutePack>, diags: &mut Diagnostics) {
+pub fn check_links_and_citations(docs: &[ParsedDoc], county: &CountyData, trees: &[String], pack: Option<&StatutePack>, diags: &mut Diagnostics) {
     let by_id: HashMap<&str, &ParsedDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     for d in docs {
         for (target, line) in &d.rendered.links {
@@ -291,7 +291,7 @@ pub fn check_links_and_citations(docs: &[ParsedDoc], county: &CountyData, pack: 
                 LinkTarget::Doc(id) if !by_id.contains_key(id.as_str()) => Some(format!("broken link: no document with id `{id}`")),
                 LinkTarget::Dir(id) if !county.directory.iter().any(|e| &e.id == id) => Some(format!("broken link: no directory entry `{id}` in directory.toml")),
                 LinkTarget::Topic(s) if !county.has_topic(s) => Some(format!("broken link: no topic `{s}`")),
-                LinkTarget::Tree(id) => Some(format!("broken link: no decision tree `{id}`")),
+                LinkTarget::Tree(id) if !trees.contains(id) => Some(format!("broken link: no decision tree `{id}`")),
                 _ => None,
             };
             if let Some(m) = problem {

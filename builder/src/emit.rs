@@ -7,7 +7,9 @@ use crate::index::{self, IndexDoc};
 use crate::statutes::StatutePack;
 use pocketlaw_engine::bundle::SearchBundle;
 use pocketlaw_engine::lexicon::Lexicon;
-use pocketlaw_engine::model::{Catalog, CitationRef, DocMeta, DocPage, StatuteTexts, TopicChunk, FORMAT_VERSION};
+use pocketlaw_engine::citation::Citation;
+use pocketlaw_engine::model::{Catalog, CitationRef, DocMeta, DocPage, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION};
+use pocketlaw_engine::tree::{Tree, TreeSet};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,7 +20,10 @@ pub struct SiteData {
     pub chunks: Vec<TopicChunk>,
     pub statutes: Option<StatuteTexts>,
     pub search: SearchBundle,
+    pub trees: TreeSet,
     pub lexicon_entries: usize,
+    /// Plain text of every guide, for the reading-level figures.
+    pub guide_texts: Vec<(String, String)>,
 }
 
 const SUMMARY_CHARS: usize = 90;
@@ -32,8 +37,18 @@ fn summary(text: &str) -> String {
     }
 }
 
-pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, pack: Option<&StatutePack>) -> Result<SiteData, String> {
+pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, trees: Vec<Tree>, pack: Option<&StatutePack>) -> Result<SiteData, String> {
     let mut articles = BTreeMap::new();
+    // Tree citations ship their article text too.
+    if let Some(p) = pack {
+        for o in trees.iter().flat_map(|t| &t.outcomes) {
+            for c in &o.citations {
+                if let Ok(text) = Citation::parse(&format!("{} {}", c.law, c.article)).and_then(|x| p.resolve(&x)) {
+                    articles.insert(c.key(), text);
+                }
+            }
+        }
+    }
     let mut refs_of = |d: &ParsedDoc| -> Vec<CitationRef> {
         d.citations
             .iter()
@@ -88,6 +103,7 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, pack
         })
         .collect();
     let search = index::build(&index_docs, &lexicon)?;
+    let guide_texts = docs.iter().filter(|d| d.kind == pocketlaw_engine::model::DocKind::Guide).map(|d| (d.id.clone(), d.rendered.text.clone())).collect();
 
     let mut hasher = Sha256::new();
     hasher.update(serde_json::to_vec(&metas).map_err(|e| e.to_string())?);
@@ -104,6 +120,7 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, pack
         topics: county.topics,
         directory: county.directory,
         docs: metas,
+        trees: trees.iter().map(|t| TreeMeta { id: t.id.clone(), title: t.title.clone(), topic: t.topic.clone(), intro: t.intro.clone() }).collect(),
         statutes_shipped: pack.is_some(),
     };
     let chunks = pages.into_iter().map(|(topic, pages)| TopicChunk { format_version: FORMAT_VERSION, topic, pages }).collect();
@@ -112,7 +129,9 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, pack
         chunks,
         statutes: pack.map(|_| StatuteTexts { format_version: FORMAT_VERSION, articles }),
         search,
+        trees: TreeSet { format_version: FORMAT_VERSION, trees },
         lexicon_entries: lexicon.len(),
+        guide_texts,
     })
 }
 
@@ -132,6 +151,7 @@ impl SiteData {
         if let Some(s) = &self.statutes {
             out.push(("statutes.json".into(), json(s)));
         }
+        out.push(("trees.json".into(), json(&self.trees)));
         out.push(("search.bin".into(), self.search.encode()));
         out
     }

@@ -13,9 +13,11 @@ pub mod emit;
 pub mod frontmatter;
 pub mod index;
 pub mod load;
+pub mod quality;
 pub mod render;
 pub mod site;
 pub mod statutes;
+pub mod tree;
 
 pub use diag::{Diagnostic, Diagnostics};
 pub use emit::SiteData;
@@ -39,18 +41,26 @@ pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diag
     let county = county::parse(&sources, &mut diags);
     let lexicon = county::parse_lexicon(&sources, &mut diags);
     let docs = doc::parse_all(&sources, &county, &mut diags);
+    let mut trees = tree::parse_all(&sources, &mut diags);
     let mut pack = pack;
     if let Some(p) = pack.as_mut() {
-        let wanted = docs.iter().flat_map(|d| d.citations.iter().map(|c| c.0.law.clone())).collect();
+        let wanted = docs
+            .iter()
+            .flat_map(|d| d.citations.iter().map(|c| c.0.law.clone()))
+            .chain(trees.iter().flat_map(|t| t.citations.iter().map(|c| c.1.law.clone())))
+            .collect();
         if let Err(e) = p.load_missing_from_archive(&wanted) {
             diags.push(Diagnostic::new("statutes/all-laws.tar.gz", 0, format!("cannot read the archive: {e}")));
         }
     }
-    doc::check_links_and_citations(&docs, &county, pack.as_ref(), &mut diags);
+    let tree_ids: Vec<String> = trees.iter().map(|t| t.tree.id.clone()).collect();
+    doc::check_links_and_citations(&docs, &county, &tree_ids, pack.as_ref(), &mut diags);
+    let kinds = docs.iter().map(|d| (d.id.clone(), d.kind)).collect();
+    tree::check(&mut trees, &county, &kinds, pack.as_ref(), &mut diags);
     if !diags.is_empty() {
         return Err(diags);
     }
-    emit::assemble(county, lexicon, docs, pack.as_ref()).map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
+    emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), pack.as_ref()).map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
 }
 
 /// The statute folder to use: the one named (if it exists), else [`DEFAULT_STATUTES`] relative

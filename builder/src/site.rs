@@ -106,6 +106,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         "catalog": data_url("catalog.json")?,
         "search_worker": worker,
         "statutes": data_urls.get("statutes.json"),
+        "trees": data_url("trees.json")?,
         "topics": topics,
     });
 
@@ -133,6 +134,9 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     w.write("directory/index.html", page(&format!("法律服务指引 - {}", c.county.app_name), &home_desc).as_bytes())?;
     for t in &c.topics {
         w.write(&format!("topic/{}/index.html", t.slug), page(&format!("{} - {}", t.name, c.county.app_name), &t.blurb).as_bytes())?;
+    }
+    for t in &c.trees {
+        w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;
     }
     for d in &c.docs {
         let title = format!("{} - {}", d.title, c.county.app_name);

@@ -4,3 +4,5 @@ pub mod export;
 pub mod search;
 pub mod site;
 pub mod sizes;
+pub mod stats;
+pub mod tree;

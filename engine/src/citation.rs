@@ -181,7 +181,12 @@ pub fn find_inline(text: &str) -> Vec<(usize, Result<Citation, String>)> {
         if !after.starts_with('第') {
             continue;
         }
-        let Some(ti) = after.find('条') else { continue };
+        let article_end = after.find('条').filter(|ti| after[..*ti].chars().count() <= 10);
+        let Some(ti) = article_end else {
+            let shown: String = after.chars().take_while(|c| *c == '第' || cn_digit(*c).is_some() || matches!(c, '十' | '百' | '千')).collect();
+            out.push((start, Err(format!("citation `{}{shown}` must end with 条", &text[start..end_name]))));
+            continue;
+        };
         let mut end = end_name + ti + '条'.len_utf8();
         if text[end..].starts_with('之') {
             let n: usize = text[end + '之'.len_utf8()..]
@@ -190,10 +195,6 @@ pub fn find_inline(text: &str) -> Vec<(usize, Result<Citation, String>)> {
                 .map(char::len_utf8)
                 .sum();
             end += '之'.len_utf8() + n;
-        }
-        // 第…条 must be short: 《民法典》第一千零七十九条 has at most ~8 chars between 第 and 条.
-        if after[..ti].chars().count() > 10 {
-            continue;
         }
         out.push((start, Citation::parse(&text[start..end])));
     }
@@ -242,5 +243,7 @@ mod tests {
         let found = find_inline("要在一年内申请（《劳动争议调解仲裁法》第二十七条）。见《民法典》。《刑法》第二百七十六条之一规定");
         let cites: Vec<_> = found.into_iter().map(|(_, c)| c.unwrap().key()).collect();
         assert_eq!(cites, vec!["劳动争议调解仲裁法|第二十七条", "刑法|第二百七十六条之一"]);
+        let bad = find_inline("见《劳动法》第三十）");
+        assert_eq!(bad[0].1, Err("citation `《劳动法》第三十` must end with 条".to_string()));
     }
 }

@@ -6,6 +6,7 @@
 //! - [`citation`]: what is a citation, and how are law names and article numbers normalised?
 //! - [`model`]: what does the app ship? (county, topics, directory, catalog, pages, quiz)
 //! - [`bundle`]: how are the shipped files encoded, and which format version are they?
+//! - [`tree`]: where does a list of answers lead in a decision tree, and is the tree sound?
 //! - [`search`] (feature `search`): given the index bundle and a query, which documents match?
 
 pub mod bundle;
@@ -16,5 +17,6 @@ pub mod model;
 #[cfg(feature = "search")]
 pub mod search;
 pub mod text;
+pub mod tree;
 
 pub use error::EngineError;

@@ -129,6 +129,15 @@ pub struct DocMeta {
     pub reviewed: String,
 }
 
+/// What the catalog says of a decision tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TreeMeta {
+    pub id: String,
+    pub title: String,
+    pub topic: String,
+    pub intro: String,
+}
+
 /// catalog.json: loaded at start-up, small. Everything but bodies, search and statute text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -138,6 +147,7 @@ pub struct Catalog {
     pub topics: Vec<Topic>,
     pub directory: Vec<DirectoryEntry>,
     pub docs: Vec<DocMeta>,
+    pub trees: Vec<TreeMeta>,
     /// Whether statute text ships with this build (a citation can then be tapped to read it).
     pub statutes_shipped: bool,
 }

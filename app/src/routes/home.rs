@@ -3,6 +3,7 @@
 
 use crate::api::use_catalog;
 use crate::components::{Hotline, Problem};
+use crate::routes::tree::TreeLinks;
 use crate::search::{EngineState, SearchClient};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -55,7 +56,7 @@ pub fn Home() -> impl IntoView {
             />
             <KindFilter current=kind on_pick=move |k| set_url2(q.get_untracked(), k)/>
         </section>
-        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <Topics/> <Hotline/> }>
+        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <TreeLinks/> <Topics/> <Hotline/> }>
             <Results/>
         </Show>
     }

@@ -6,3 +6,4 @@ pub mod home;
 pub mod law;
 pub mod not_found;
 pub mod topic;
+pub mod tree;

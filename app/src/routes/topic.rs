@@ -4,6 +4,7 @@ use crate::api::use_catalog;
 use crate::components::{Hotline, Loading, Problem};
 use crate::routes::doc::set_title;
 use crate::routes::not_found::NotFound;
+use crate::routes::tree::TreeLinks;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
@@ -29,6 +30,7 @@ pub fn TopicPage() -> impl IntoView {
                     <section class="topic" data-testid="topic">
                         <h1>{t.name.clone()}</h1>
                         <p class="blurb">{t.blurb.clone()}</p>
+                        <TreeLinks topic=t.slug.clone()/>
                         <h2>"办事指南"</h2>
                         <ul class="doc-list">
                             {guides.into_iter().map(|(id, title, summary)| view! {

@@ -25,6 +25,9 @@ const STOP_PHRASES: &[&str] = &[
 /// exact match ranks first; loose bigram matches let long colloquial runs match partly.
 const TITLE_BOOST: f32 = 3.0;
 const BODY_BOOST: f32 = 1.0;
+/// Keywords are chosen by the author for this document (guides list the words people use).
+const KEYWORD_BOOST: f32 = 2.0;
+const LOOSE_KEYWORD: f32 = 0.3;
 const EXPANSION_WEIGHT: f32 = 0.6;
 const LOOSE_TITLE: f32 = 0.5;
 const LOOSE_BODY: f32 = 0.15;
@@ -112,17 +115,25 @@ pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>) -> Option<B
         return None;
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let weighted = analysis.original.iter().map(|s| (s, 1.0)).chain(analysis.expansions.iter().map(|s| (s, EXPANSION_WEIGHT)));
+    // A phrase scores the sum of its terms, so a long expansion (劳动报酬: three bigrams) would
+    // outweigh the short word the user typed (工钱: one). Expansions are therefore weighted per
+    // term, which keeps an exact match first.
+    let weighted = analysis
+        .original
+        .iter()
+        .map(|s| (s, 1.0))
+        .chain(analysis.expansions.iter().map(|s| (s, EXPANSION_WEIGHT / s.terms().len() as f32)));
     for (seg, w) in weighted {
         let terms = seg.terms();
         clauses.push(boosted(phrase(f.title, &terms), TITLE_BOOST * w));
         clauses.push(boosted(phrase(f.body, &terms), BODY_BOOST * w));
-        clauses.push(boosted(phrase(f.keywords, &terms), BODY_BOOST * w));
+        clauses.push(boosted(phrase(f.keywords, &terms), KEYWORD_BOOST * w));
         if terms.len() >= 2 {
             for t in &terms {
                 let one = std::slice::from_ref(t);
                 clauses.push(boosted(phrase(f.title, one), LOOSE_TITLE * w));
                 clauses.push(boosted(phrase(f.body, one), LOOSE_BODY * w));
+                clauses.push(boosted(phrase(f.keywords, one), LOOSE_KEYWORD * w));
             }
         }
     }

@@ -1,0 +1,23 @@
+//! Browser storage that never takes the app down: when localStorage is missing, blocked (some
+//! in-app browsers' private modes) or full, reads give nothing and writes report failure.
+
+const PREFIX: &str = "pocketlaw.";
+
+fn store() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn get(key: &str) -> Option<String> {
+    store()?.get_item(&format!("{PREFIX}{key}")).ok().flatten()
+}
+
+/// Returns false when the value could not be kept.
+pub fn set(key: &str, value: &str) -> bool {
+    store().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), value).is_ok())
+}
+
+pub fn remove(key: &str) {
+    if let Some(s) = store() {
+        let _ = s.remove_item(&format!("{PREFIX}{key}"));
+    }
+}
