@@ -15,6 +15,7 @@ USAGE:
   pocketlaw catalog [--json]                                 every document, its citations and whether they resolved
   pocketlaw check [--content DIR] [--statutes DIR|none]      compile a content folder and print every error
   pocketlaw tree --list [--json] | tree <id> [--json|--diagram|--answers 0.2.1]
+  pocketlaw quiz --list [--json] | quiz <YYYY-MM> --json
   pocketlaw export --out DIR                                 write the embedded site data (what the browser loads)
   pocketlaw site --app DIR --out DIR                         assemble the static site with hashed asset names
   pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
@@ -29,6 +30,7 @@ fn main() {
         Some("check") => cmd::check::run(&args[1..]),
         Some("export") => cmd::export::run(&args[1..]),
         Some("site") => cmd::site::run(&args[1..]),
+        Some("quiz") => cmd::quiz::run(&args[1..]),
         Some("tree") => cmd::tree::run(&args[1..]),
         Some("stats") => cmd::stats::run(&args[1..]),
         Some("sizes") => cmd::sizes::run(&args[1..]),

@@ -108,3 +108,39 @@ fn check_passes_on_the_shipped_content() {
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("ok:"));
 }
+
+#[test]
+fn quiz_list_has_twelve_months_of_ten() {
+    let (code, out, err) = pocketlaw(&["quiz", "--list", "--json"], None);
+    assert_eq!(code, 0, "{err}");
+    let months = json(&out);
+    let months = months.as_array().unwrap();
+    assert!(months.len() >= 12);
+    for m in months {
+        assert!(m["questions"].as_u64().unwrap() >= 10, "{m}");
+    }
+    let (code, out, _) = pocketlaw(&["quiz", "2026-01", "--json"], None);
+    assert_eq!(code, 0);
+    let qs = json(&out);
+    assert!(qs.as_array().unwrap().iter().all(|q| q["quiz"]["answer"].as_array().is_some_and(|a| !a.is_empty())));
+}
+
+#[test]
+fn tree_commands() {
+    let (code, out, _) = pocketlaw(&["tree", "--list", "--json"], None);
+    assert_eq!(code, 0);
+    assert!(json(&out).as_array().unwrap().len() >= 6);
+    let (code, out, _) = pocketlaw(&["tree", "legal-aid-eligibility", "--diagram"], None);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("flowchart TD") && out.contains("-->"));
+    let (code, out, _) = pocketlaw(&["tree", "legal-aid-eligibility", "--json"], None);
+    assert_eq!(code, 0);
+    let t = json(&out);
+    assert!(t["questions"][0]["options"][0]["next"].is_string());
+    assert!(t["outcomes"][0]["materials"].is_array());
+    let (_, out, _) = pocketlaw(&["tree", "legal-aid-eligibility", "--answers", "1.0.0"], None);
+    assert_eq!(json(&out)["at"]["outcome"]["id"], "yes-migrant-worker");
+    let (code, _, err) = pocketlaw(&["tree", "no-such-tree"], None);
+    assert_ne!(code, 0);
+    assert!(err.contains("no tree"));
+}

@@ -19,6 +19,7 @@ pub struct Assets {
     pub statutes: Option<String>,
     pub topics: BTreeMap<String, String>,
     pub trees: String,
+    pub quiz: String,
 }
 
 pub fn assets() -> Result<Assets, String> {
@@ -62,6 +63,11 @@ pub async fn load_statutes() -> Loaded<model::StatuteTexts> {
 pub async fn load_trees() -> Loaded<pocketlaw_engine::tree::TreeSet> {
     let a = assets()?;
     fetch_json(&a.trees).await.map(Arc::new)
+}
+
+pub async fn load_quiz() -> Loaded<pocketlaw_engine::model::QuizBank> {
+    let a = assets()?;
+    fetch_json(&a.quiz).await.map(Arc::new)
 }
 
 pub fn use_catalog() -> LocalResource<Loaded<model::Catalog>> {

@@ -12,6 +12,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_context(Catalog(LocalResource::new(api::load_catalog)));
     provide_context(SearchClient::start());
+    provide_context(routes::quiz::QuizState::load());
     view! {
         <Router>
             <a class="skip" href="#main">"跳到正文"</a>
@@ -24,6 +25,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/directory") view=routes::directory::DirectoryPage/>
                     <Route path=path!("/law/:law/:article") view=routes::law::LawPage/>
                     <Route path=path!("/tree/:id") view=routes::tree::TreePage/>
+                    <Route path=path!("/quiz") view=routes::quiz::QuizHub/>
+                    <Route path=path!("/quiz/month/:month") view=routes::quiz::QuizMonth/>
+                    <Route path=path!("/quiz/practice/:topic") view=routes::quiz::QuizPractice/>
+                    <Route path=path!("/quiz/notebook") view=routes::quiz::QuizNotebook/>
+                    <Route path=path!("/quiz/history") view=routes::quiz::QuizHistory/>
                 </Routes>
             </main>
             <Footer/>

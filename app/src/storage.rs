@@ -15,9 +15,3 @@ pub fn get(key: &str) -> Option<String> {
 pub fn set(key: &str, value: &str) -> bool {
     store().is_some_and(|s| s.set_item(&format!("{PREFIX}{key}"), value).is_ok())
 }
-
-pub fn remove(key: &str) {
-    if let Some(s) = store() {
-        let _ = s.remove_item(&format!("{PREFIX}{key}"));
-    }
-}

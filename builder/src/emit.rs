@@ -8,7 +8,7 @@ use crate::statutes::StatutePack;
 use pocketlaw_engine::bundle::SearchBundle;
 use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::citation::Citation;
-use pocketlaw_engine::model::{Catalog, CitationRef, DocMeta, DocPage, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION};
+use pocketlaw_engine::model::{Catalog, CitationRef, DocKind, DocMeta, DocPage, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION};
 use pocketlaw_engine::tree::{Tree, TreeSet};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -21,6 +21,7 @@ pub struct SiteData {
     pub statutes: Option<StatuteTexts>,
     pub search: SearchBundle,
     pub trees: TreeSet,
+    pub quiz: QuizBank,
     pub lexicon_entries: usize,
     /// Plain text of every guide, for the reading-level figures.
     pub guide_texts: Vec<(String, String)>,
@@ -121,7 +122,17 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, tree
         directory: county.directory,
         docs: metas,
         trees: trees.iter().map(|t| TreeMeta { id: t.id.clone(), title: t.title.clone(), topic: t.topic.clone(), intro: t.intro.clone() }).collect(),
+        quiz_months: {
+            let mut m: Vec<String> = docs.iter().filter_map(|d| d.quiz.as_ref().map(|q| q.month.clone())).collect();
+            m.sort();
+            m.dedup();
+            m
+        },
         statutes_shipped: pack.is_some(),
+    };
+    let quiz = QuizBank {
+        format_version: FORMAT_VERSION,
+        questions: pages.values().flatten().filter(|p| p.kind == DocKind::Quiz).cloned().collect(),
     };
     let chunks = pages.into_iter().map(|(topic, pages)| TopicChunk { format_version: FORMAT_VERSION, topic, pages }).collect();
     Ok(SiteData {
@@ -130,6 +141,7 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, tree
         statutes: pack.map(|_| StatuteTexts { format_version: FORMAT_VERSION, articles }),
         search,
         trees: TreeSet { format_version: FORMAT_VERSION, trees },
+        quiz,
         lexicon_entries: lexicon.len(),
         guide_texts,
     })
@@ -152,6 +164,7 @@ impl SiteData {
             out.push(("statutes.json".into(), json(s)));
         }
         out.push(("trees.json".into(), json(&self.trees)));
+        out.push(("quiz.json".into(), json(&self.quiz)));
         out.push(("search.bin".into(), self.search.encode()));
         out
     }

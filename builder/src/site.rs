@@ -107,6 +107,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         "search_worker": worker,
         "statutes": data_urls.get("statutes.json"),
         "trees": data_url("trees.json")?,
+        "quiz": data_url("quiz.json")?,
         "topics": topics,
     });
 
@@ -134,6 +135,15 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     w.write("directory/index.html", page(&format!("法律服务指引 - {}", c.county.app_name), &home_desc).as_bytes())?;
     for t in &c.topics {
         w.write(&format!("topic/{}/index.html", t.slug), page(&format!("{} - {}", t.name, c.county.app_name), &t.blurb).as_bytes())?;
+    }
+    for route in ["quiz", "quiz/notebook", "quiz/history"] {
+        w.write(&format!("{route}/index.html"), page(&format!("法治月考 - {}", c.county.app_name), &home_desc).as_bytes())?;
+    }
+    for m in &c.quiz_months {
+        w.write(&format!("quiz/month/{m}/index.html"), page(&format!("{m} 法治月考 - {}", c.county.app_name), &home_desc).as_bytes())?;
+    }
+    for t in &c.topics {
+        w.write(&format!("quiz/practice/{}/index.html", t.slug), page(&format!("{} 专题练习 - {}", t.name, c.county.app_name), &home_desc).as_bytes())?;
     }
     for t in &c.trees {
         w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;

@@ -1,6 +1,7 @@
 pub mod catalog;
 pub mod check;
 pub mod export;
+pub mod quiz;
 pub mod search;
 pub mod site;
 pub mod sizes;

@@ -6,6 +6,7 @@
 //! - [`citation`]: what is a citation, and how are law names and article numbers normalised?
 //! - [`model`]: what does the app ship? (county, topics, directory, catalog, pages, quiz)
 //! - [`bundle`]: how are the shipped files encoded, and which format version are they?
+//! - [`quiz`]: which month, is this answer right, what goes in the wrong-answer notebook?
 //! - [`tree`]: where does a list of answers lead in a decision tree, and is the tree sound?
 //! - [`search`] (feature `search`): given the index bundle and a query, which documents match?
 
@@ -14,6 +15,7 @@ pub mod citation;
 mod error;
 pub mod lexicon;
 pub mod model;
+pub mod quiz;
 #[cfg(feature = "search")]
 pub mod search;
 pub mod text;

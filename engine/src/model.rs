@@ -148,6 +148,8 @@ pub struct Catalog {
     pub directory: Vec<DirectoryEntry>,
     pub docs: Vec<DocMeta>,
     pub trees: Vec<TreeMeta>,
+    /// The months that have a quiz, `YYYY-MM`, sorted.
+    pub quiz_months: Vec<String>,
     /// Whether statute text ships with this build (a citation can then be tapped to read it).
     pub statutes_shipped: bool,
 }
@@ -208,6 +210,13 @@ pub struct TopicChunk {
     pub format_version: u32,
     pub topic: String,
     pub pages: Vec<DocPage>,
+}
+
+/// quiz.json: every quiz question, for the quiz pages (they draw across topics).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizBank {
+    pub format_version: u32,
+    pub questions: Vec<DocPage>,
 }
 
 /// The text of one cited article.

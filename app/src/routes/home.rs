@@ -56,7 +56,7 @@ pub fn Home() -> impl IntoView {
             />
             <KindFilter current=kind on_pick=move |k| set_url2(q.get_untracked(), k)/>
         </section>
-        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <TreeLinks/> <Topics/> <Hotline/> }>
+        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <QuizCard/> <TreeLinks/> <Topics/> <Hotline/> }>
             <Results/>
         </Show>
     }
@@ -109,6 +109,18 @@ fn Results() -> impl IntoView {
             }.into_any(),
             _ => view! { <p class="loading" role="status">"正在准备搜索…"</p> }.into_any(),
         }
+    }
+}
+
+/// 本月法治月考: this month's quiz by the phone's clock, or the latest one.
+#[component]
+fn QuizCard() -> impl IntoView {
+    let catalog = use_catalog();
+    move || {
+        catalog.get().and_then(|c| c.ok()).and_then(|c| crate::routes::quiz::offered(&c.quiz_months)).map(|m| view! {
+            <A href=format!("/quiz/month/{m}") attr:class="big-link quiz-card" attr:data-testid="quiz-card">{format!("本月法治月考（{m}）")}</A>
+            <p class="quiz-more"><A href="/quiz">"错题本、专题练习、历次成绩"</A></p>
+        })
     }
 }
 
