@@ -11,6 +11,7 @@ pub mod diag;
 pub mod doc;
 pub mod emit;
 pub mod frontmatter;
+pub mod icon;
 pub mod index;
 pub mod load;
 pub mod quality;

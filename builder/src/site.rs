@@ -30,6 +30,11 @@ pub struct SiteReport {
     pub search: Vec<String>,
     /// Every file of the site.
     pub files: Vec<String>,
+    /// What the service worker precaches: every file except the per-route HTML shells (the worker
+    /// answers every navigation with /index.html, which they duplicate but for the title).
+    pub precache: Vec<String>,
+    /// Files deliberately not precached, and why.
+    pub not_precached: Vec<String>,
 }
 
 struct Writer {
@@ -85,6 +90,10 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
 
     // Code.
     let css = w.hashed("assets", "style.css", &public("style.css")?)?;
+    let pwa_js = w.hashed("assets", "pwa.js", &public("pwa.js")?)?;
+    for (name, size) in [("icon-192.png", 192), ("icon-512.png", 512), ("maskable-512.png", 512)] {
+        w.write(&format!("icons/{name}"), &crate::icon::png(size))?;
+    }
     let app_js = w.hashed("assets", "app.js", &app("pocketlaw_app.js")?)?;
     let app_wasm = w.hashed("assets", "app.wasm", &app("pocketlaw_app_bg.wasm")?)?;
     let worker_glue = w.hashed("assets", "worker-glue.js", &app("pocketlaw_worker.js")?)?;
@@ -124,12 +133,19 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             .replace("{{APP_NAME}}", &escape(&c.county.app_name))
             .replace("{{HOTLINE}}", &escape(&c.county.hotline))
             .replace("{{CSS}}", &css)
+            .replace("{{PWA_JS}}", &pwa_js)
             .replace("{{APP_JS}}", &app_js)
             .replace("{{APP_WASM}}", &app_wasm)
             .replace("{{ASSETS}}", &assets.to_string().replace("</", "<\\/"))
     };
     let home_title = format!("{} · {}", c.county.app_name, c.county.tagline);
     let home_desc = format!("{}群众的免费法律自助指南：讨薪、工伤、离婚、赡养、土地、借钱等常见问题怎么办，去哪里办，拨打 {} 免费咨询。", c.county.name, c.county.hotline);
+    let manifest = String::from_utf8(public("manifest.webmanifest")?)
+        .map_err(|_| "manifest.webmanifest is not UTF-8".to_string())?
+        .replace("{{APP_NAME}}", &c.county.app_name)
+        .replace("{{TAGLINE}}", &c.county.tagline)
+        .replace("{{DESCRIPTION}}", &home_desc.replace('"', "'"));
+    w.write("manifest.webmanifest", manifest.as_bytes())?;
     w.write("index.html", page(&home_title, &home_desc).as_bytes())?;
     w.write("404.html", page(&home_title, &home_desc).as_bytes())?;
     w.write("directory/index.html", page(&format!("法律服务指引 - {}", c.county.app_name), &home_desc).as_bytes())?;
@@ -153,13 +169,27 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         w.write(&format!("doc/{}/index.html", d.id), page(&title, &d.summary).as_bytes())?;
     }
 
-    let mut first_paint = vec!["/index.html".to_string(), css.clone(), app_js.clone(), app_wasm.clone(), data_url("catalog.json")?];
-    first_paint.dedup();
+    let first_paint = vec!["/index.html".to_string(), css.clone(), pwa_js.clone(), app_js.clone(), app_wasm.clone(), data_url("catalog.json")?];
+    // The service worker: every file of this version, generated from what was just written.
+    let is_route_shell = |f: &str| f.ends_with("/index.html");
+    let mut precache: Vec<String> = w.files.iter().filter(|f| !is_route_shell(f)).map(|f| format!("/{f}")).collect();
+    precache.sort();
+    let shells = w.files.iter().filter(|f| is_route_shell(f)).count();
+    let sw = String::from_utf8(public("sw.js")?)
+        .map_err(|_| "sw.js is not UTF-8".to_string())?
+        .replace("{{BUILD_ID}}", &c.build_id)
+        .replace("{{PRECACHE}}", &serde_json::to_string(&precache).map_err(|e| e.to_string())?);
+    w.write("sw.js", sw.as_bytes())?;
     let report = SiteReport {
         build_id: c.build_id.clone(),
         first_paint,
         search: vec![worker, worker_glue, worker_wasm, search_index],
         files: w.files.clone(),
+        precache,
+        not_precached: vec![
+            format!("{shells} route pages (*/index.html): copies of /index.html with their own title for link previews; offline, the service worker answers every navigation with /index.html"),
+            "/sw.js: the service worker itself".to_string(),
+        ],
     };
     let json = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
     std::fs::write(out.join("build.json"), json).map_err(|e| e.to_string())?;
@@ -168,7 +198,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
 
 /// Copies public/ files other than the templates, keeping their paths.
 fn copy_static(root: &Path, dir: &Path, w: &mut Writer) -> Result<(), String> {
-    const TEMPLATES: [&str; 3] = ["index.html", "search-worker.js", "style.css"];
+    const TEMPLATES: [&str; 6] = ["index.html", "search-worker.js", "style.css", "sw.js", "pwa.js", "manifest.webmanifest"];
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");

@@ -49,8 +49,8 @@ test("deep links reload on a plain static host", async () => {
     const resp = await page.goto(site.base + path);
     assert.equal(resp.status(), 200, path);
     await page.waitForSelector(sel, { timeout: 20000 });
+    if (path.startsWith("/doc/")) assert.match(await page.title(), /离婚/, "the page title names the document");
   }
-  assert.match(await page.title(), /离婚/);
   assert.deepEqual(page.errors, []);
 });
 

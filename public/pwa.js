@@ -1,0 +1,70 @@
+// Offline support and the WeChat hint, outside the wasm app so that they work even when the app
+// cannot start. Registers the service worker, offers 有新版本，点击更新 when a new version is
+// ready, and shows a one-time hint inside WeChat on iOS (no service worker there).
+(function () {
+  var store = {
+    get: function (k) { try { return window.localStorage.getItem("pocketlaw." + k); } catch (e) { return null; } },
+    set: function (k, v) { try { window.localStorage.setItem("pocketlaw." + k, v); } catch (e) { /* not kept */ } },
+  };
+
+  function banner(id, text, button, onClick, onClose) {
+    if (document.getElementById(id)) return;
+    var box = document.createElement("div");
+    box.id = id;
+    box.className = "banner";
+    box.setAttribute("role", "status");
+    var p = document.createElement("p");
+    p.textContent = text;
+    box.appendChild(p);
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = button;
+    b.onclick = function () { onClick(); box.remove(); };
+    box.appendChild(b);
+    if (onClose) {
+      var c = document.createElement("button");
+      c.type = "button";
+      c.className = "close";
+      c.textContent = "知道了";
+      c.onclick = function () { onClose(); box.remove(); };
+      box.appendChild(c);
+    }
+    document.body.appendChild(box);
+  }
+
+  var ua = navigator.userAgent || "";
+  var wechat = /MicroMessenger/i.test(ua);
+  var ios = /iPhone|iPad|iPod/i.test(ua);
+  if (wechat && ios && !store.get("wechat-hint")) {
+    var show = function () {
+      banner("wechat-hint", "在微信里打开时，没有网络就用不了。想离线使用，请点右上角“···”，选“在浏览器打开”。",
+        "知道了", function () { store.set("wechat-hint", "1"); });
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show); else show();
+  }
+
+  if (!("serviceWorker" in navigator)) return;
+  // Reload only when the user asked for the update: the first install also changes the
+  // controller (clients.claim) and must not reload the page under the user's fingers.
+  var updating = false;
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    if (!updating) return;
+    updating = false;
+    window.location.reload();
+  });
+  function offer(worker) {
+    banner("update", "有新版本，点击更新", "更新", function () { updating = true; worker.postMessage("skip-waiting"); });
+  }
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register("/sw.js").then(function (reg) {
+      if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var w = reg.installing;
+        if (!w) return;
+        w.addEventListener("statechange", function () {
+          if (w.state === "installed" && navigator.serviceWorker.controller) offer(w);
+        });
+      });
+    }).catch(function () { /* no offline support here; the app works online */ });
+  });
+})();
