@@ -9,10 +9,11 @@
 
   function banner(id, text, button, onClick, onClose) {
     if (document.getElementById(id)) return;
-    var box = document.createElement("div");
+    var box = document.createElement("aside");
     box.id = id;
     box.className = "banner";
-    box.setAttribute("role", "status");
+    box.setAttribute("aria-label", "提示");
+    box.setAttribute("aria-live", "polite");
     var p = document.createElement("p");
     p.textContent = text;
     box.appendChild(p);
@@ -31,6 +32,10 @@
     }
     document.body.appendChild(box);
   }
+
+  // The text size chosen in the app (标准/大/特大), applied before anything is drawn.
+  var size = store.get("textsize");
+  if (size) document.documentElement.setAttribute("data-size", size);
 
   var ua = navigator.userAgent || "";
   var wechat = /MicroMessenger/i.test(ua);

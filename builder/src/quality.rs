@@ -35,7 +35,7 @@ pub fn reading_level(text: &str) -> ReadingLevel {
     let clean = without_citations(text);
     let lens: Vec<usize> = clean
         .split(['。', '！', '？', '；', '\n', '!', '?'])
-        .map(|s| s.chars().filter(|c| !c.is_whitespace()).count())
+        .map(|s| s.trim().trim_start_matches(['-', '*', '•']).chars().filter(|c| !c.is_whitespace()).count())
         .filter(|n| *n >= 2)
         .collect();
     let n = lens.len().max(1) as f32;

@@ -144,6 +144,10 @@ pub fn render(body: &str, body_line: usize) -> Rendered {
                 out.text.push_str(&t);
                 events.push(Event::Code(t));
             }
+            // A checklist item ("- [ ] 身份证") becomes a tick box people can use while packing.
+            Event::TaskListMarker(_) => {
+                events.push(Event::InlineHtml(CowStr::from("<input type=\"checkbox\" aria-label=\"已备好这一项\"> ")));
+            }
             Event::SoftBreak | Event::HardBreak => {
                 out.text.push(' ');
                 events.push(event);

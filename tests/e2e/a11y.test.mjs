@@ -50,3 +50,29 @@ test("root font size doubled: nothing overflows sideways", async () => {
   }
   assert.deepEqual(overflow, []);
 });
+
+test("text size switch: large and extra-large, remembered", async () => {
+  const page = await site.page();
+  await page.goto(site.base + "/doc/wage-arrears-claim");
+  await page.waitForSelector('[data-testid="doc"]');
+  const px = (sel, prop) => page.locator(sel).first().evaluate((e, p) => parseFloat(getComputedStyle(e)[p]), prop);
+  assert.ok(await px(".body p", "fontSize") >= 18, "standard body text is at least 18px");
+  await page.locator('[data-testid="size-large"]').click();
+  assert.ok(await px(".body p", "fontSize") >= 18);
+  assert.ok(await px(".body p", "lineHeight") / await px(".body p", "fontSize") >= 1.5, "line height ≥ 1.5");
+  assert.ok(await px('[data-testid="size-large"]', "height") >= 60, "tap targets ≥ 60px in the elderly mode");
+  await page.locator('[data-testid="size-xlarge"]').click();
+  assert.ok(await px("h1", "fontSize") >= 30, "headings ≥ 30px in extra-large");
+  await page.reload();
+  await page.waitForSelector('[data-testid="doc"]');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.size), "xlarge");
+  assert.ok(await px("h1", "fontSize") >= 30);
+});
+
+test("read-aloud is hidden when the browser has no Chinese voice", async () => {
+  const page = await site.page();
+  await page.addInitScript(() => { if (window.speechSynthesis) speechSynthesis.getVoices = () => []; });
+  await page.goto(site.base + "/doc/wage-arrears-claim");
+  await page.waitForSelector('[data-testid="doc"]');
+  assert.equal(await page.locator('[data-testid="read-aloud"]').count(), 0);
+});

@@ -91,7 +91,7 @@ test("inside WeChat on iOS: a one-time hint, and the app works online", async ()
   await page.locator("#wechat-hint button").first().click();
   await page.locator('[data-testid="search-input"]').fill("离婚");
   await page.waitForSelector('[data-testid="hit"]', { timeout: 20000 });
-  await page.reload();
+  await page.goto(site.base + "/");
   await page.waitForSelector('[data-testid="topics"] a');
   assert.equal(await page.locator("#wechat-hint").count(), 0, "shown once");
 });

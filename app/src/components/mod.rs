@@ -1,5 +1,8 @@
 //! Small pieces shared by pages.
 
+mod elderly;
+pub use elderly::{ReadAloud, TextSize};
+
 use crate::api::use_catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,9 +11,12 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
-        <header class="top">
-            <A href="/" attr:class="brand">"掌上法律服务"</A>
-            <Hotline compact=true/>
+        <header>
+            <div class="top">
+                <A href="/" attr:class="brand">"掌上法律服务"</A>
+                <Hotline compact=true/>
+            </div>
+            <TextSize/>
         </header>
     }
 }
@@ -65,9 +71,9 @@ pub fn Disclaimer(#[prop(into)] reviewed: String) -> impl IntoView {
     let catalog = use_catalog();
     let text = move || catalog.get().and_then(|c| c.ok()).map(|c| c.county.disclaimer.clone()).unwrap_or_default();
     view! {
-        <aside class="disclaimer" data-testid="disclaimer">
+        <div class="disclaimer" role="note" data-testid="disclaimer">
             <p>{text}</p>
             <p class="reviewed">{format!("内容核对日期：{reviewed}")}</p>
-        </aside>
+        </div>
     }
 }

@@ -1,7 +1,7 @@
 //! A guide, FAQ or quiz question. The body was rendered to HTML at build time.
 
 use crate::api::{load_topic, use_catalog};
-use crate::components::{Disclaimer, Hotline, Loading, Problem};
+use crate::components::{Disclaimer, Hotline, Loading, Problem, ReadAloud};
 use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -58,6 +58,7 @@ fn Article(page: Page, topic_name: String, guide: Option<(String, String)>, faqs
         <article class=format!("doc doc-{}", page.kind.as_str()) data-testid="doc" data-id=page.id.clone()>
             <p class="crumbs"><A href=format!("/topic/{}", page.topic)>{topic_name}</A>" · "{page.kind.label()}</p>
             <h1>{page.title.clone()}</h1>
+            <ReadAloud selector="[data-testid=doc]"/>
             {quiz.map(|q| view! {
                 <ol class="quiz-options" type="A">
                     {q.options.iter().enumerate().map(|(i, o)| {

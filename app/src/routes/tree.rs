@@ -3,7 +3,7 @@
 //! kept on the phone so a half-done tree can be resumed.
 
 use crate::api::{load_trees, use_catalog};
-use crate::components::{Hotline, Loading, Problem};
+use crate::components::{Hotline, Loading, Problem, ReadAloud};
 use crate::routes::doc::{set_title, Citations};
 use crate::routes::not_found::NotFound;
 use crate::storage;
@@ -32,7 +32,10 @@ pub fn TreePage() -> impl IntoView {
                 set_title(&t.title);
                 let Some(walk) = t.walk(&ans) else { return view! { <NotFound/> }.into_any() };
                 let used = ans[..walk.used].to_vec();
-                storage::set(&format!("tree.{}", t.id), &encode_answers(&used));
+                // Keep the progress; an empty start page must not erase what can be resumed.
+                if !used.is_empty() {
+                    storage::set(&format!("tree.{}", t.id), &encode_answers(&used));
+                }
                 match walk.at {
                     Node::Ask(q) => view! { <Ask tree=t.clone() question=q.clone() answers=used/> }.into_any(),
                     Node::Done(o) => view! { <Result tree=t.clone() outcome=o.clone() path=walk.path catalog=(*cat).clone()/> }.into_any(),
@@ -70,6 +73,7 @@ fn Ask(tree: Tree, question: Question, answers: Vec<usize>) -> impl IntoView {
             }})}
             <p class="progress" aria-live="polite">{format!("第 {step} 题")}</p>
             <h1>{question.text.clone()}</h1>
+            <ReadAloud selector="[data-testid=tree-question]"/>
             <p class="why"><strong>"为什么问这个："</strong>{question.why.clone()}</p>
             <div class="answers">
                 {question.options.iter().enumerate().map(|(i, c)| {
@@ -103,6 +107,7 @@ fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Catalog) -
             <p class="crumbs">{tree.title.clone()}</p>
             <p class=badge data-testid="verdict">{format!("结论：{}", outcome.verdict.label())}</p>
             <h1>{outcome.title.clone()}</h1>
+            <ReadAloud selector="[data-testid=tree-result]"/>
             <p>{outcome.summary.clone()}</p>
             <h2>"您的回答"</h2>
             <ol class="reasons">
