@@ -90,6 +90,12 @@ impl Lexicon {
         self.entries.is_empty()
     }
 
+    /// The colloquial phrases of the lexicon that occur in a normalised query, in lexicon order.
+    /// They are known phrases, so the query pipeline can search them as phrases.
+    pub fn matched_keys(&self, normalized_query: &str) -> Vec<&str> {
+        self.entries.iter().map(|e| e.colloquial.as_str()).filter(|k| normalized_query.contains(k)).collect()
+    }
+
     /// The legal terms that a normalised query also means: the terms of every entry whose
     /// colloquial key occurs in the query, minus terms the query already contains. Order is the
     /// lexicon's order, so expansion is deterministic.

@@ -79,6 +79,15 @@ pub fn analyze(raw: &str, lexicon: &Lexicon) -> Analysis {
             original.push(seg);
         }
     }
+    // Colloquial phrases the lexicon knows (请不起律师 inside 家里穷请不起律师) are searched as
+    // phrases too: what the user typed, cut where the lexicon knows a word.
+    for key in lexicon.matched_keys(&normalized) {
+        for (seg, _, _) in segments(key) {
+            if matches!(&seg, Segment::Han(c) if c.len() >= 2) && !original.contains(&seg) {
+                original.push(seg);
+            }
+        }
+    }
     // A query of nothing but question words ("怎么办") still searches for what was typed.
     if original.is_empty() {
         original = segments(&normalized).into_iter().map(|s| s.0).collect();
@@ -155,7 +164,8 @@ mod tests {
     fn drops_question_words_and_expands() {
         let lex = Lexicon::parse("工钱 = 劳动报酬").unwrap();
         let a = analyze("老板不给工钱怎么办？", &lex);
-        assert_eq!(a.original, vec![Segment::Han("老板不给工钱".chars().collect())]);
+        let han = |s: &str| Segment::Han(s.chars().collect());
+        assert_eq!(a.original, vec![han("老板不给工钱"), han("工钱")]);
         assert_eq!(a.expansions, vec![Segment::Han("劳动报酬".chars().collect())]);
     }
 
