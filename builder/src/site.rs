@@ -126,12 +126,19 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     // One page per shareable route, each with its own title and description for link previews.
     let template = String::from_utf8(public("index.html")?).map_err(|_| "index.html is not UTF-8".to_string())?;
     let c = inputs.catalog;
+    // The boot shell shows the topics as plain links at once, before any wasm has loaded.
+    let boot_topics: String = c
+        .topics
+        .iter()
+        .map(|t| format!("<li><a href=\"/topic/{}\"><strong>{}</strong><span>{}</span></a></li>", escape(&t.slug), escape(&t.name), escape(&t.blurb)))
+        .collect();
     let page = |title: &str, description: &str| -> String {
         template
             .replace("{{TITLE}}", &escape(title))
             .replace("{{DESCRIPTION}}", &escape(description))
             .replace("{{APP_NAME}}", &escape(&c.county.app_name))
             .replace("{{HOTLINE}}", &escape(&c.county.hotline))
+            .replace("{{BOOT_TOPICS}}", &boot_topics)
             .replace("{{CSS}}", &css)
             .replace("{{PWA_JS}}", &pwa_js)
             .replace("{{APP_JS}}", &app_js)
