@@ -137,6 +137,7 @@ impl SearchEngine {
         let searcher = self.reader.searcher();
         // Over-fetch, then re-rank with the kind weights and cut to the limit.
         let top = searcher.search(&query, &TopDocs::with_limit(limit * 3).order_by_score())?;
+        let needles = analysis.needles();
         let mut hits = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr)?;
@@ -150,7 +151,7 @@ impl SearchEngine {
                 title: get(self.fields.title),
                 // Rounded, so that the CLI and the browser print the same figure.
                 score: (score * kind_weight(kind) * 1000.0).round() / 1000.0,
-                snippet: snippet(&body, &analysis.needles(), 90),
+                snippet: snippet(&body, &needles, 90),
             });
         }
         // Stable sort: equal scores keep tantivy's order, which is the same on every platform.
