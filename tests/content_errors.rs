@@ -20,24 +20,31 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
 }
 
-/// Copies the fixture, replaces `find` with `replace` in `file` (which must change it), compiles
-/// without the statute pack, and returns every diagnostic as `file:line: message`.
-fn diagnostics_after(file: &str, find: &str, replace: &str) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("pl-fixture-{}-{}", std::process::id(), file.replace('/', "_") + &find.len().to_string() + &replace.len().to_string()));
+/// Copies the fixture to a fresh folder, applies each edit (file, find, replace; an empty `find`
+/// replaces the whole file), compiles it, and returns every diagnostic as `file:line: message`.
+fn compile_edited(edits: &[(&str, &str, &str)], pack: Option<&Path>) -> Vec<String> {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("pl-fixture-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     copy_dir(&fixture(), &dir);
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let edited = if find.is_empty() { replace.to_string() } else { text.replacen(find, replace, 1) };
-    assert_ne!(text, edited, "the edit to {file} changed nothing");
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, edited).unwrap();
-    let result = pocketlaw_builder::compile(&dir, None);
+    for (file, find, replace) in edits {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let edited = if find.is_empty() { replace.to_string() } else { text.replacen(find, replace, 1) };
+        assert_ne!(text, edited, "the edit to {file} changed nothing");
+        std::fs::write(&path, edited).unwrap();
+    }
+    let result = pocketlaw_builder::compile(&dir, pack);
     let _ = std::fs::remove_dir_all(&dir);
     match result {
         Ok(_) => Vec::new(),
         Err(d) => d.0.iter().map(|d| d.to_string()).collect(),
     }
+}
+
+fn diagnostics_after(file: &str, find: &str, replace: &str) -> Vec<String> {
+    compile_edited(&[(file, find, replace)], None)
 }
 
 fn check(file: &str, find: &str, replace: &str, expected: &str) {
@@ -141,23 +148,9 @@ fn directory_contact_needs_verification() {
 
 #[test]
 fn every_error_is_reported_not_just_the_first() {
-    let d = diagnostics_after(G, "topic = \"wage-arrears\"\nt", "topic = \"nope\"\nt");
-    let d2 = diagnostics_after(F, "guide = \"wage-guide\"", "guide = \"x\"");
-    assert!(!d.is_empty() && !d2.is_empty());
-    let both = {
-        let dir = std::env::temp_dir().join(format!("pl-both-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&fixture(), &dir);
-        for (f, a, b) in [(G, "topic = \"wage-arrears\"", "topic = \"nope\""), (Q, "answer = [1]", "answer = [9]")] {
-            let p = dir.join(f);
-            let t = std::fs::read_to_string(&p).unwrap().replacen(a, b, 1);
-            std::fs::write(&p, t).unwrap();
-        }
-        let r = pocketlaw_builder::compile(&dir, None);
-        let _ = std::fs::remove_dir_all(&dir);
-        r.err().unwrap().0
-    };
-    assert!(both.len() >= 2, "{both:?}");
+    let both = compile_edited(&[(G, "topic = \"wage-arrears\"", "topic = \"nope\""), (Q, "answer = [1]", "answer = [9]")], None);
+    assert!(both.iter().any(|d| d.contains("unknown topic `nope`")), "{both:?}");
+    assert!(both.iter().any(|d| d.contains("answer 9 points outside")), "{both:?}");
 }
 
 #[test]
@@ -167,14 +160,6 @@ fn unresolved_citation_with_the_statute_pack() {
         eprintln!("no statute pack beside the repository; skipped");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("pl-pack-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&fixture(), &dir);
-    let p = dir.join(F);
-    let t = std::fs::read_to_string(&p).unwrap().replace("第三十条", "第九百条");
-    std::fs::write(&p, t).unwrap();
-    let r = pocketlaw_builder::compile(&dir, Some(&pack));
-    let _ = std::fs::remove_dir_all(&dir);
-    let diags: Vec<String> = r.err().expect("must fail").0.iter().map(|d| d.to_string()).collect();
+    let diags = compile_edited(&[(F, "第三十条\"", "第九百条\"")], Some(&pack));
     assert!(diags.iter().any(|d| d.contains("faq-boss-ran.md:8: citation 《保障农民工工资支付条例》第九百条 does not resolve")), "{diags:#?}");
 }

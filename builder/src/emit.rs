@@ -155,7 +155,6 @@ impl SiteData {
     /// The shipped files as (relative path, bytes): `catalog.json`, `topics/<slug>.json`,
     /// `statutes.json` (with the pack) and `search.bin`.
     pub fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let json = |v: &dyn erased::Json| v.to_json();
         let mut out = vec![("catalog.json".to_string(), json(&self.catalog))];
         for c in &self.chunks {
             out.push((format!("topics/{}.json", c.topic), json(c)));
@@ -183,13 +182,6 @@ impl SiteData {
     }
 }
 
-mod erased {
-    pub trait Json {
-        fn to_json(&self) -> Vec<u8>;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn to_json(&self) -> Vec<u8> {
-            serde_json::to_vec(self).expect("shipped data serializes")
-        }
-    }
+fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {
+    serde_json::to_vec(v).expect("shipped data serializes")
 }
