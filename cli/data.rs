@@ -2,7 +2,7 @@
 
 use anyhow::{anyhow, Context, Result};
 use pocketlaw_engine::bundle::decode_json;
-use pocketlaw_engine::model::Catalog;
+use pocketlaw_engine::model::{Catalog, TopicChunk};
 use pocketlaw_engine::search::SearchEngine;
 
 mod embedded {
@@ -19,6 +19,10 @@ pub fn file(name: &str) -> Result<&'static [u8]> {
 
 pub fn catalog() -> Result<Catalog> {
     decode_json(file("catalog.json")?).context("catalog.json")
+}
+
+pub fn topic(slug: &str) -> Result<TopicChunk> {
+    decode_json(file(&format!("topics/{slug}.json"))?).with_context(|| format!("topics/{slug}.json"))
 }
 
 pub fn engine() -> Result<SearchEngine> {

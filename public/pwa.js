@@ -1,6 +1,7 @@
-// Offline support and the WeChat hint, outside the wasm app so that they work even when the app
-// cannot start. Registers the service worker, offers 有新版本，点击更新 when a new version is
-// ready, and shows a one-time hint inside WeChat on iOS (no service worker there).
+// The page's own small script, outside the wasm app so that it works even when the app cannot
+// start. Registers the service worker and offers 有新版本，点击更新 when a new version is ready;
+// shows a one-time hint inside WeChat on iOS (no service worker there); applies the saved text
+// size and makes the boot shell's size buttons work; makes 跳到正文 move the focus.
 (function () {
   var store = {
     get: function (k) { try { return window.localStorage.getItem("pocketlaw." + k); } catch (e) { return null; } },
@@ -36,6 +37,31 @@
   // The text size chosen in the app (标准/大/特大), applied before anything is drawn.
   var size = store.get("textsize");
   if (size) document.documentElement.setAttribute("data-size", size);
+  // The boot shell's 字号 buttons work before the app has loaded; the app reads the same setting.
+  function markSize(s) {
+    var bs = document.querySelectorAll("[data-boot-size]");
+    for (var i = 0; i < bs.length; i++) bs[i].setAttribute("aria-pressed", String(bs[i].getAttribute("data-boot-size") === s));
+  }
+  document.addEventListener("click", function (e) {
+    var b = e.target && e.target.closest ? e.target.closest("[data-boot-size]") : null;
+    if (!b) return;
+    var s = b.getAttribute("data-boot-size");
+    document.documentElement.setAttribute("data-size", s);
+    store.set("textsize", s);
+    markSize(s);
+  });
+  // 跳到正文: focus the main content (the app's router would otherwise take the link as a navigation).
+  document.addEventListener("click", function (e) {
+    var a = e.target && e.target.closest ? e.target.closest("a.skip") : null;
+    var main = a && document.getElementById("main");
+    if (!main) return;
+    e.preventDefault();
+    e.stopPropagation();
+    main.focus();
+    main.scrollIntoView();
+  }, true);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { markSize(size || "standard"); });
+  else markSize(size || "standard");
 
   var ua = navigator.userAgent || "";
   var wechat = /MicroMessenger/i.test(ua);

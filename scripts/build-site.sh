@@ -17,9 +17,19 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT" "$WASM/pocketlaw_app.wasm"
 wasm-bindgen --target no-modules --no-typescript --out-dir "$OUT" "$WASM/pocketlaw_worker.wasm"
 FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
+# wasm-opt takes minutes; an unchanged input reuses its optimised output.
+CACHE=target/wasm-opt-cache
+mkdir -p "$CACHE"
 for f in "$OUT"/*_bg.wasm; do
-  wasm-opt -Oz $FEATURES "$f" -o "$f"
+  key="$CACHE/$(sha256sum "$f" | cut -c1-32).wasm"
+  if [ -f "$key" ]; then
+    say "wasm-opt: $(basename "$f") unchanged, reusing the optimised copy"
+  else
+    wasm-opt -Oz $FEATURES "$f" -o "$key.tmp" && mv "$key.tmp" "$key"
+  fi
+  cp "$key" "$f"
 done
+find "$CACHE" -name '*.wasm' -mtime +7 -delete
 
 say "assembling dist/"
 target/release/pocketlaw site --app "$OUT" --out "${DIST:-dist}"

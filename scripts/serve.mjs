@@ -1,6 +1,8 @@
 // A plain static file server, like any static host: files as they are, `dir/` → `dir/index.html`,
-// and 404.html for anything else. No rewrite rules. Used by `scripts/serve.sh` and the e2e tests.
+// and 404.html for anything else. No rewrite rules. Like a CDN, it compresses text and wasm
+// (brotli or gzip, as the browser accepts). Used by `scripts/serve.sh`, the e2e tests and Lighthouse.
 import { createServer } from "node:http";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -10,6 +12,22 @@ const TYPES = {
   ".bin": "application/octet-stream", ".png": "image/png", ".svg": "image/svg+xml",
   ".webmanifest": "application/manifest+json", ".ico": "image/x-icon", ".txt": "text/plain; charset=utf-8",
 };
+
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|wasm|bin|svg|webmanifest|txt)$/;
+const packed = new Map(); // path + encoding → compressed bytes (the files do not change while served)
+
+function encode(path, body, accept) {
+  if (!COMPRESSIBLE.test(path) || body.length < 1024) return null;
+  const enc = /\bbr\b/.test(accept) ? "br" : /\bgzip\b/.test(accept) ? "gzip" : null;
+  if (!enc) return null;
+  const key = `${enc}:${path}:${body.length}`;
+  if (!packed.has(key)) {
+    packed.set(key, enc === "br"
+      ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 6 }));
+  }
+  return { enc, body: packed.get(key) };
+}
 
 async function file(path) {
   try {
@@ -38,8 +56,11 @@ export function serve(root, port = 0, host = "127.0.0.1") {
     }
     const type = TYPES[extname(found.path)] || "application/octet-stream";
     const immutable = /\.[0-9a-f]{10}\./.test(found.path);
-    res.writeHead(status, { "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache" });
-    res.end(found.body);
+    const headers = { "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache", vary: "accept-encoding" };
+    const packedBody = encode(found.path, found.body, String(req.headers["accept-encoding"] || ""));
+    if (packedBody) headers["content-encoding"] = packedBody.enc;
+    res.writeHead(status, headers);
+    res.end(packedBody ? packedBody.body : found.body);
   });
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }

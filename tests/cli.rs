@@ -144,3 +144,49 @@ fn tree_commands() {
     assert_ne!(code, 0);
     assert!(err.contains("no tree"));
 }
+
+/// `pocketlaw site` with stand-in wasm-bindgen output (the real one needs the wasm build).
+fn site_with_app(tag: &str, wasm: &[u8]) -> std::path::PathBuf {
+    let base = std::env::temp_dir().join(format!("pl-site-{}-{tag}", std::process::id()));
+    let (app, out) = (base.join("app"), base.join("out"));
+    std::fs::create_dir_all(&app).unwrap();
+    std::fs::write(app.join("pocketlaw_app.js"), "export default function init() {}").unwrap();
+    std::fs::write(app.join("pocketlaw_app_bg.wasm"), wasm).unwrap();
+    std::fs::write(app.join("pocketlaw_worker.js"), "var wasm_bindgen;").unwrap();
+    std::fs::write(app.join("pocketlaw_worker_bg.wasm"), b"\0asm worker").unwrap();
+    let (code, stdout, err) = pocketlaw(&["site", "--app", app.to_str().unwrap(), "--out", out.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(stdout.contains("written to"), "{stdout}");
+    out
+}
+
+#[test]
+fn site_version_covers_the_app_code_and_the_precache_list_is_real() {
+    let a = site_with_app("a", b"\0asm one");
+    let b = site_with_app("b", b"\0asm two");
+    let version = |dir: &std::path::Path| {
+        let sw = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+        sw.lines().find_map(|l| l.strip_prefix("const VERSION = \"").map(|v| v.trim_end_matches("\";").to_string())).unwrap()
+    };
+    // Same content, different app code: a new version, so the service worker updates atomically.
+    assert_ne!(version(&a), version(&b));
+    assert_eq!(version(&a), version(&site_with_app("a2", b"\0asm one")), "the version is reproducible");
+    for dir in [&a, &b] {
+        let report = json(&std::fs::read_to_string(dir.join("build.json")).unwrap());
+        assert_eq!(report["version"], version(dir));
+        let precache = report["precache"].as_array().unwrap();
+        assert!(precache.len() > 40);
+        for f in precache {
+            let f = f.as_str().unwrap();
+            assert!(dir.join(f.trim_start_matches('/')).is_file(), "{f} is precached but not in the site");
+        }
+        let index = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        for f in report["first_paint"].as_array().unwrap().iter().filter_map(|f| f.as_str()).filter(|f| *f != "/index.html") {
+            assert!(index.contains(f), "index.html does not name {f}");
+        }
+        assert!(!index.contains("{{"), "a template placeholder is left in index.html");
+    }
+    for tag in ["a", "b", "a2"] {
+        let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("pl-site-{}-{tag}", std::process::id())));
+    }
+}

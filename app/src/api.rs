@@ -22,7 +22,15 @@ pub struct Assets {
     pub quiz: String,
 }
 
+/// The asset map, read from the page once.
 pub fn assets() -> Result<Assets, String> {
+    thread_local! {
+        static ASSETS: Result<Assets, String> = read_assets();
+    }
+    ASSETS.with(Clone::clone)
+}
+
+fn read_assets() -> Result<Assets, String> {
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let el = doc.get_element_by_id("pl-assets").ok_or("页面缺少资源清单（#pl-assets）")?;
     serde_json::from_str(&el.text_content().unwrap_or_default()).map_err(|e| format!("资源清单无法读取：{e}"))
@@ -39,9 +47,10 @@ async fn fetch_json<T: DeserializeOwned>(url: &str) -> Result<T, String> {
 
 pub type Loaded<T> = Result<Arc<T>, String>;
 
-/// The catalog, shared by every page through context.
-#[derive(Clone, Copy)]
-pub struct Catalog(pub LocalResource<Loaded<model::Catalog>>);
+/// The catalog, shared by every page through context. It is loaded before the app mounts (the
+/// page preloads it alongside the wasm), so pages draw complete at once and nothing shifts.
+#[derive(Clone)]
+pub struct Catalog(pub Loaded<model::Catalog>);
 
 pub async fn load_catalog() -> Loaded<model::Catalog> {
     let a = assets()?;
@@ -70,6 +79,6 @@ pub async fn load_quiz() -> Loaded<pocketlaw_engine::model::QuizBank> {
     fetch_json(&a.quiz).await.map(Arc::new)
 }
 
-pub fn use_catalog() -> LocalResource<Loaded<model::Catalog>> {
+pub fn use_catalog() -> Loaded<model::Catalog> {
     expect_context::<Catalog>().0
 }

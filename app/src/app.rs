@@ -9,9 +9,13 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 #[component]
-pub fn App() -> impl IntoView {
-    provide_context(Catalog(LocalResource::new(api::load_catalog)));
-    provide_context(SearchClient::start());
+pub fn App(catalog: api::Loaded<pocketlaw_engine::model::Catalog>) -> impl IntoView {
+    provide_context(Catalog(catalog));
+    let search = SearchClient::new();
+    provide_context(search);
+    // Search starts on demand (a query, or the search box focused); otherwise once the page is
+    // drawn and idle, so that the first search is quick without slowing the first paint.
+    search.start_when_idle();
     provide_context(routes::quiz::QuizState::load());
     view! {
         <Router>

@@ -11,13 +11,42 @@ mod storage;
 
 use wasm_bindgen::prelude::*;
 
-/// Entry point: mounts the app. Called by the page's module script after the wasm loads.
+/// Entry point, run when the wasm has loaded. The page's static boot shell (the home page drawn
+/// by the build: topics, hotline) stays until the catalog is here too; then the app replaces it
+/// in one step, complete, so nothing on screen jumps.
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    // The static boot shell (hotline, "opening…") has done its job once the app can draw.
-    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
-        boot.remove();
+    wasm_bindgen_futures::spawn_local(async {
+        let catalog = api::load_catalog().await;
+        // Draw in a task of its own: a phone's main thread stays free for taps in between.
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        let doc = web_sys::window().and_then(|w| w.document());
+        if let Some(boot) = doc.as_ref().and_then(|d| d.get_element_by_id("boot")) {
+            carry_boot_query(&boot);
+            boot.remove();
+        }
+        leptos::mount::mount_to_body(move || leptos::view! { <app::App catalog/> });
+    });
+}
+
+/// Words typed into the boot shell's search box before the app was ready become the app's query.
+fn carry_boot_query(boot: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let typed = boot
+        .query_selector("input[type=search]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .filter(|v| !v.trim().is_empty());
+    let Some(typed) = typed else { return };
+    let Some(w) = web_sys::window() else { return };
+    if w.location().pathname().as_deref() != Ok("/") {
+        return;
     }
-    leptos::mount::mount_to_body(app::App);
+    let url = format!("/?q={}", js_sys::encode_uri_component(&typed));
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
 }

@@ -31,6 +31,9 @@ enum FromWorker {
     Results { seq: u32, hits: Vec<Hit>, #[serde(default)] error: Option<String> },
 }
 
+/// How long after the page's `load` event the worker starts by itself.
+const IDLE_START_MS: u32 = 2000;
+
 /// Shared through context. Cloning is cheap (signals and a stored worker handle).
 #[derive(Clone, Copy)]
 pub struct SearchClient {
@@ -41,11 +44,23 @@ pub struct SearchClient {
 }
 
 impl SearchClient {
-    /// Starts the worker, which begins downloading the engine and index at once.
-    pub fn start() -> SearchClient {
-        let state = RwSignal::new(EngineState::Loading);
-        let results = RwSignal::new(None);
-        let worker = match assets().and_then(|a| Worker::new(&a.search_worker).map_err(|_| "浏览器不支持后台搜索".to_string())) {
+    /// The client, without a worker yet: see [`SearchClient::start`].
+    pub fn new() -> SearchClient {
+        SearchClient {
+            worker: StoredValue::new_local(None),
+            seq: StoredValue::new(0),
+            state: RwSignal::new(EngineState::Loading),
+            results: RwSignal::new(None),
+        }
+    }
+
+    /// Starts the worker (once), which then downloads the engine and the index.
+    pub fn start(&self) {
+        if self.worker.with_value(Option::is_some) || matches!(self.state.get_untracked(), EngineState::Failed(_)) {
+            return;
+        }
+        let (state, results) = (self.state, self.results);
+        match assets().and_then(|a| Worker::new(&a.search_worker).map_err(|_| "浏览器不支持后台搜索".to_string())) {
             Ok(w) => {
                 let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
                     let Ok(msg) = serde_wasm_json(&ev.data()) else { return };
@@ -62,14 +77,24 @@ impl SearchClient {
                 });
                 w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 on_message.forget();
-                Some(w)
+                self.worker.set_value(Some(w));
             }
-            Err(e) => {
-                state.set(EngineState::Failed(e));
-                None
-            }
-        };
-        SearchClient { worker: StoredValue::new_local(worker), seq: StoredValue::new(0), state, results }
+            Err(e) => state.set(EngineState::Failed(e)),
+        }
+    }
+
+    /// Starts the worker a little after the page has finished loading, unless something
+    /// started it sooner. The first paint does not wait for, or share the line with, 3 MB of search.
+    pub fn start_when_idle(&self) {
+        let this = *self;
+        let later = move || gloo_timers::callback::Timeout::new(IDLE_START_MS, move || this.start()).forget();
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if doc.ready_state() == "complete" {
+            later();
+        } else if let Some(w) = web_sys::window() {
+            let cb = Closure::once_into_js(later);
+            let _ = w.add_event_listener_with_callback("load", cb.unchecked_ref());
+        }
     }
 
     /// Sends a query. An empty query clears the results without asking the worker.
@@ -80,6 +105,7 @@ impl SearchClient {
             self.results.set(Some(Results { seq, hits: Vec::new(), error: None }));
             return;
         }
+        self.start();
         let request = SearchRequest { query: query.to_string(), kind, limit };
         let msg = serde_json::json!({ "type": "search", "seq": seq, "request": request });
         self.worker.with_value(|w| {

@@ -74,7 +74,6 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, tree
             topic: d.topic.clone(),
             title: d.title.clone(),
             summary: summary(summary_src.trim()),
-            citations: citations.clone(),
             reviewed: d.reviewed.clone(),
         });
         pages.entry(d.topic.clone()).or_default().push(DocPage {

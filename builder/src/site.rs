@@ -23,7 +23,12 @@ pub struct SiteInputs<'a> {
 /// What went where; written to `build.json` in the site and used by `pocketlaw sizes`.
 #[derive(Debug, Serialize, serde::Deserialize)]
 pub struct SiteReport {
+    /// The content's id (from the compiled data).
     pub build_id: String,
+    /// The whole site's version: a hash over every file written. The service worker's cache is
+    /// named after it, so a change to anything (app code alone, too) is a new, atomic version.
+    #[serde(default)]
+    pub version: String,
     /// What the home page needs before it is usable.
     pub first_paint: Vec<String>,
     /// What search needs on top of that.
@@ -40,6 +45,9 @@ pub struct SiteReport {
 struct Writer {
     out: PathBuf,
     files: Vec<String>,
+    /// Every path and its bytes, in order: the site's version, which the service worker's cache
+    /// is named after. Any changed file (app code, data, page) makes a new version.
+    digest: Sha256,
 }
 
 impl Writer {
@@ -49,6 +57,10 @@ impl Writer {
             std::fs::create_dir_all(p).map_err(|e| format!("{}: {e}", p.display()))?;
         }
         std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.digest.update((rel.len() as u64).to_le_bytes());
+        self.digest.update(rel.as_bytes());
+        self.digest.update((bytes.len() as u64).to_le_bytes());
+        self.digest.update(bytes);
         self.files.push(rel.to_string());
         Ok(format!("/{rel}"))
     }
@@ -73,7 +85,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let mut w = Writer { out: out.to_path_buf(), files: Vec::new() };
+    let mut w = Writer { out: out.to_path_buf(), files: Vec::new(), digest: Sha256::new() };
     let app = |n: &str| read(&inputs.app_dir.join(n));
     let public = |n: &str| read(&inputs.public_dir.join(n));
 
@@ -132,6 +144,15 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         .iter()
         .map(|t| format!("<li><a href=\"/topic/{}\"><strong>{}</strong><span>{}</span></a></li>", escape(&t.slug), escape(&t.name), escape(&t.blurb)))
         .collect();
+    // The quiz card offers the newest month here; the app picks by the phone's clock.
+    let boot_quiz = c.quiz_months.last().map(|m| {
+        format!("<a class=\"big-link quiz-card\" href=\"/quiz/month/{m}\">本月法治月考（{m}）</a><p class=\"quiz-more\"><a href=\"/quiz\">错题本、专题练习、历次成绩</a></p>", m = escape(m))
+    });
+    let boot_trees = (!c.trees.is_empty()).then(|| {
+        let items: String = c.trees.iter().map(|t| format!("<li><a href=\"/tree/{}\">{}</a></li>", escape(&t.id), escape(&t.title))).collect();
+        format!("<section class=\"tree-links\"><h2>一步一步问，帮您判断</h2><ul class=\"doc-list\">{items}</ul></section>")
+    });
+    let catalog_url = data_url("catalog.json")?;
     let page = |title: &str, description: &str| -> String {
         template
             .replace("{{TITLE}}", &escape(title))
@@ -139,6 +160,9 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             .replace("{{APP_NAME}}", &escape(&c.county.app_name))
             .replace("{{HOTLINE}}", &escape(&c.county.hotline))
             .replace("{{BOOT_TOPICS}}", &boot_topics)
+            .replace("{{BOOT_QUIZ}}", boot_quiz.as_deref().unwrap_or_default())
+            .replace("{{BOOT_TREES}}", boot_trees.as_deref().unwrap_or_default())
+            .replace("{{CATALOG}}", &catalog_url)
             .replace("{{CSS}}", &css)
             .replace("{{PWA_JS}}", &pwa_js)
             .replace("{{APP_JS}}", &app_js)
@@ -182,13 +206,15 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let mut precache: Vec<String> = w.files.iter().filter(|f| !is_route_shell(f)).map(|f| format!("/{f}")).collect();
     precache.sort();
     let shells = w.files.iter().filter(|f| is_route_shell(f)).count();
+    let version = hex(&w.digest.clone().finalize()[..6]);
     let sw = String::from_utf8(public("sw.js")?)
         .map_err(|_| "sw.js is not UTF-8".to_string())?
-        .replace("{{BUILD_ID}}", &c.build_id)
+        .replace("{{BUILD_ID}}", &version)
         .replace("{{PRECACHE}}", &serde_json::to_string(&precache).map_err(|e| e.to_string())?);
     w.write("sw.js", sw.as_bytes())?;
     let report = SiteReport {
         build_id: c.build_id.clone(),
+        version,
         first_paint,
         search: vec![worker, worker_glue, worker_wasm, search_index],
         files: w.files.clone(),

@@ -1,7 +1,8 @@
 //! `pocketlaw catalog --json`: every document with its citations and whether each resolved.
 
-use crate::data::{catalog, Args};
-use anyhow::Result;
+use crate::data::{catalog, topic, Args};
+use anyhow::{anyhow, Result};
+use pocketlaw_engine::model::TopicChunk;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -16,11 +17,17 @@ struct Row<'a> {
 
 pub fn run(args: &[String]) -> Result<i32> {
     let cat = catalog()?;
+    // Citations ship with the pages (topic chunks), not in the catalog.
+    let slugs: std::collections::BTreeSet<&str> = cat.docs.iter().map(|d| d.topic.as_str()).collect();
+    let chunks: Vec<TopicChunk> = slugs.into_iter().map(topic).collect::<Result<_>>()?;
     let rows: Vec<Row> = cat
         .docs
         .iter()
-        .map(|d| Row { id: &d.id, kind: d.kind.as_str(), topic: &d.topic, title: &d.title, citations: &d.citations, reviewed: &d.reviewed })
-        .collect();
+        .map(|d| {
+            let page = chunks.iter().flat_map(|c| &c.pages).find(|p| p.id == d.id).ok_or_else(|| anyhow!("{} has no page", d.id))?;
+            Ok(Row { id: &d.id, kind: d.kind.as_str(), topic: &d.topic, title: &d.title, citations: &page.citations, reviewed: &d.reviewed })
+        })
+        .collect::<Result<_>>()?;
     if Args::new(args).flag("--json") {
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else {

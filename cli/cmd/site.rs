@@ -17,6 +17,6 @@ pub fn run(args: &[String]) -> Result<i32> {
         Path::new(out),
     )
     .map_err(|e| anyhow!(e))?;
-    println!("site {} written to {out}: {} files", report.build_id, report.files.len());
+    println!("site {} (content {}) written to {out}: {} files", report.version, report.build_id, report.files.len());
     Ok(0)
 }

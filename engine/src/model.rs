@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 /// Bumped whenever any shipped structure changes incompatibly. Every shipped file carries it, and a
 /// reader refuses a file of another version (see [`crate::bundle`]).
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: the catalog's documents no longer carry citations (they ship with the pages).
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,7 +118,9 @@ impl CitationRef {
     }
 }
 
-/// What the catalog says of every document: enough for lists, not the body.
+/// What the catalog says of every document: enough for lists, not the body. Citations are not
+/// here: the catalog is read before the first paint, so it carries only what lists show; each
+/// document's citations ship with its page in the topic chunk.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocMeta {
     pub id: String,
@@ -125,7 +128,6 @@ pub struct DocMeta {
     pub topic: String,
     pub title: String,
     pub summary: String,
-    pub citations: Vec<CitationRef>,
     pub reviewed: String,
 }
 

@@ -76,3 +76,117 @@ test("read-aloud is hidden when the browser has no Chinese voice", async () => {
   await page.waitForSelector('[data-testid="doc"]');
   assert.equal(await page.locator('[data-testid="read-aloud"]').count(), 0);
 });
+
+/// A stand-in for the phone's speech engine with one zh-CN voice: headless Chromium has no voices.
+/// It records what the app asks of it; `speechSynthesis.finish()` ends the current utterance.
+function fakeSpeech() {
+  const log = [];
+  window.__speech = log;
+  const voice = Object.create(SpeechSynthesisVoice.prototype, {
+    lang: { value: "zh-CN" }, name: { value: "普通话（测试）" }, voiceURI: { value: "test-zh" }, default: { value: true }, localService: { value: true },
+  });
+  let current = null;
+  window.SpeechSynthesisUtterance = class {
+    constructor(text) { this.text = text; this.lang = ""; this.voice = null; this.rate = 1; this.onend = null; }
+  };
+  Object.defineProperty(window, "speechSynthesis", {
+    configurable: true,
+    value: {
+      onvoiceschanged: null,
+      getVoices: () => [voice],
+      speak(u) { current = u; log.push({ op: "speak", text: u.text, lang: u.lang, voice: u.voice && u.voice.name }); },
+      pause() { log.push({ op: "pause" }); },
+      resume() { log.push({ op: "resume" }); },
+      cancel() { log.push({ op: "cancel" }); current = null; },
+      finish() { const u = current; current = null; if (u && u.onend) u.onend(); },
+    },
+  });
+}
+
+test("read-aloud with a Chinese voice: on guides, FAQs, tree questions and results; read, pause, resume, stop", async () => {
+  const page = await site.page();
+  await page.addInitScript(fakeSpeech);
+  for (const [path, sel] of [["/doc/faq-wage-arrears-boss-ran-away", '[data-testid="doc"]'], ["/tree/legal-aid-eligibility", '[data-testid="tree-question"]'],
+    ["/tree/legal-aid-eligibility?a=1.0.0", '[data-testid="tree-result"]'], ["/doc/wage-arrears-claim", '[data-testid="doc"]']]) {
+    await page.goto(site.base + path);
+    await page.waitForSelector(sel);
+    assert.equal(await page.locator(`${sel} [data-testid="read-aloud"]`).count(), 1, `read-aloud on ${path}`);
+  }
+  const group = page.locator('[data-testid="read-aloud"]');
+  const [read, pause, stop] = [group.locator("button").nth(0), group.locator("button").nth(1), group.locator("button").nth(2)];
+  assert.ok(await pause.isDisabled() && await stop.isDisabled(), "nothing to pause or stop yet");
+  await read.click();
+  const log = () => page.evaluate(() => window.__speech);
+  const spoken = (await log()).filter((e) => e.op === "speak");
+  assert.equal(spoken.length, 1);
+  assert.equal(spoken[0].lang, "zh-CN");
+  assert.equal(spoken[0].voice, "普通话（测试）");
+  const title = await page.locator('[data-testid="doc"] h1').textContent();
+  assert.ok(spoken[0].text.startsWith(await page.locator('[data-testid="doc"] .crumbs').textContent()), "reads from the top");
+  assert.ok(spoken[0].text.includes(title), "reads the title");
+  assert.ok(spoken[0].text.includes((await page.locator('[data-testid="doc"] .body p').first().textContent()).trim()), "reads the body");
+  assert.ok(!/暂停|停止/.test(spoken[0].text), "does not read its own buttons");
+  await pause.click();
+  assert.equal((await log()).at(-1).op, "pause");
+  assert.match(await read.textContent(), /继续/);
+  await read.click();
+  assert.equal((await log()).at(-1).op, "resume");
+  await stop.click();
+  assert.equal((await log()).at(-1).op, "cancel");
+  assert.ok(await stop.isDisabled());
+  // Reading to the end returns the buttons to the start.
+  await read.click();
+  await page.evaluate(() => speechSynthesis.finish());
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="read-aloud"] button')[2].disabled);
+  // Leaving the page stops the voice.
+  await read.click();
+  await page.locator('[data-testid="doc"] .crumbs a').click();
+  await page.waitForSelector('[data-testid="topic"]');
+  assert.equal((await log()).at(-1).op, "cancel");
+  assert.deepEqual(page.errors, []);
+});
+
+test("keyboard only: skip link, visible focus, search, and a tree answered with Enter", async () => {
+  const page = await site.page({ hasTouch: false, isMobile: false });
+  await page.goto(site.base + "/");
+  await page.waitForSelector('[data-testid="topics"] a');
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    const s = getComputedStyle(e);
+    const r = e.getBoundingClientRect();
+    return { tag: e.tagName, id: e.id, cls: e.className, text: (e.textContent || "").trim().slice(0, 20), outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2,
+      visible: r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.left < innerWidth };
+  });
+  await page.keyboard.press("Tab");
+  let f = await focused();
+  assert.equal(f.cls, "skip", "the first Tab lands on 跳到正文");
+  assert.ok(f.visible && f.outline, "and it shows");
+  await page.keyboard.press("Enter");
+  assert.equal((await focused()).id, "main", "Enter moves to the main content");
+  // From the top, every stop shows a focus ring, and the search box is reached.
+  await page.goto(site.base + "/");
+  await page.waitForSelector('[data-testid="topics"] a');
+  const stops = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press("Tab");
+    f = await focused();
+    stops.push(f);
+    if (f.id === "q") break;
+  }
+  assert.deepEqual(stops.filter((s) => !s.outline || !s.visible), [], "every focused control is visible with a ring");
+  assert.equal(stops.at(-1).id, "q", `the search box is reached by Tab (${stops.map((s) => s.text || s.id).join(" → ")})`);
+  await page.keyboard.type("工钱");
+  await page.waitForSelector('[data-testid="hit"]', { timeout: 30000 });
+  // A decision tree, answered with Tab and Enter only.
+  await page.goto(site.base + "/tree/legal-aid-eligibility");
+  await page.waitForSelector('[data-testid="tree-question"]');
+  const first = await page.locator('[data-testid="tree-question"]').getAttribute("data-question");
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement.dataset.testid === "answer")) break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "answer");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction((q) => document.querySelector('[data-testid="tree-question"]')?.dataset.question !== q, first);
+  assert.deepEqual(page.errors, []);
+});

@@ -57,7 +57,7 @@ test("this month's quiz: one wrong, score, notebook, reload, history, retry", as
   await page.waitForSelector('[data-testid="quiz-hub"]');
   assert.match(await page.locator('[data-testid="quiz-hub"]').textContent(), /错题本（1 题）/);
   await page.goto(site.base + "/quiz/history");
-  assert.ok(await page.locator('[data-testid="history-row"]').count() >= 1);
+  await page.waitForSelector('[data-testid="history-row"]');
   await page.goto(site.base + "/quiz/notebook");
   await page.waitForSelector('[data-testid="stem"]');
   assert.equal(await page.locator('[data-testid="stem"]').getAttribute("data-id"), wrongId);

@@ -40,6 +40,20 @@ fn zh_voice() -> Option<web_sys::SpeechSynthesisVoice> {
     synth()?.get_voices().iter().filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok()).find(|v| v.lang().to_lowercase().starts_with("zh"))
 }
 
+/// The text to read: the element's parts in order, without the read-aloud buttons themselves
+/// and without anything marked `data-no-read` (print buttons, share notes).
+fn readable_text(el: &web_sys::Element) -> String {
+    let children = el.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|c| !c.matches(".read-aloud, [data-no-read]").unwrap_or(false))
+        .filter_map(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|c| c.inner_text())
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Speaking {
     Idle,
@@ -75,8 +89,7 @@ pub fn ReadAloud(#[prop(into)] selector: String) -> impl IntoView {
                 let text = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| selector.with_value(|s| d.query_selector(s).ok().flatten()))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                    .map(|e| e.inner_text())
+                    .map(|e| readable_text(&e))
                     .unwrap_or_default();
                 let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else { return };
                 u.set_lang("zh-CN");

@@ -21,18 +21,15 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The 12348 hotline as a `tel:` link. The number comes from the county configuration once the
-/// catalog is loaded; 12348 before that (it is the national number).
+/// The 12348 hotline as a `tel:` link. The number comes from the county configuration; 12348 (the
+/// national number) if the catalog could not be loaded.
 #[component]
 pub fn Hotline(#[prop(optional)] compact: bool) -> impl IntoView {
-    let catalog = use_catalog();
-    let number = move || {
-        catalog.get().and_then(|c| c.ok()).map(|c| c.county.hotline.clone()).unwrap_or_else(|| "12348".into())
-    };
+    let number = use_catalog().map(|c| c.county.hotline.clone()).unwrap_or_else(|_| "12348".into());
     view! {
-        <a class=if compact { "hotline compact" } else { "hotline" } href=move || format!("tel:{}", number()) data-testid="hotline">
+        <a class=if compact { "hotline compact" } else { "hotline" } href=format!("tel:{number}") data-testid="hotline">
             <span aria-hidden="true">"📞 "</span>
-            {move || if compact { format!("拨打 {}", number()) } else { format!("拨打 {} 法律服务热线（免费咨询）", number()) }}
+            {if compact { format!("拨打 {number}") } else { format!("拨打 {number} 法律服务热线（免费咨询）") }}
         </a>
     }
 }
@@ -68,8 +65,7 @@ pub fn Problem(#[prop(into)] message: String) -> impl IntoView {
 /// The notice on every document: general information, not advice; and when it was checked.
 #[component]
 pub fn Disclaimer(#[prop(into)] reviewed: String) -> impl IntoView {
-    let catalog = use_catalog();
-    let text = move || catalog.get().and_then(|c| c.ok()).map(|c| c.county.disclaimer.clone()).unwrap_or_default();
+    let text = use_catalog().map(|c| c.county.disclaimer.clone()).unwrap_or_default();
     view! {
         <div class="disclaimer" role="note" data-testid="disclaimer">
             <p>{text}</p>

@@ -2,7 +2,7 @@
 //! the hotline instead of a number nobody checked.
 
 use crate::api::use_catalog;
-use crate::components::{Loading, Problem};
+use crate::components::Problem;
 use crate::routes::doc::set_title;
 use leptos::prelude::*;
 use pocketlaw_engine::model::{DirectoryEntry, Level};
@@ -11,10 +11,9 @@ use pocketlaw_engine::model::{DirectoryEntry, Level};
 pub fn DirectoryPage() -> impl IntoView {
     let catalog = use_catalog();
     set_title("法律服务指引");
-    move || match catalog.get() {
-        None => view! { <Loading what="目录"/> }.into_any(),
-        Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
-        Some(Ok(c)) => {
+    move || match &catalog {
+        Err(e) => view! { <Problem message=e.clone()/> }.into_any(),
+        Ok(c) => {
             let hotline = c.county.hotline.clone();
             view! {
                 <section class="directory" data-testid="directory">

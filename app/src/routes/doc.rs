@@ -14,9 +14,10 @@ pub fn DocPage() -> impl IntoView {
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let catalog = use_catalog();
     // The topic piece that holds this document, once the catalog says which topic it is.
-    let topic = Memo::new(move |_| {
-        catalog.get().and_then(|c| c.ok()).and_then(|c| c.doc(&id.get()).map(|d| d.topic.clone()))
-    });
+    let topic = {
+        let catalog = catalog.clone();
+        Memo::new(move |_| catalog.as_ref().ok().and_then(|c| c.doc(&id.get()).map(|d| d.topic.clone())))
+    };
     let chunk = LocalResource::new(move || {
         let t = topic.get();
         async move {
@@ -26,11 +27,10 @@ pub fn DocPage() -> impl IntoView {
             }
         }
     });
-    move || match catalog.get() {
-        None => view! { <Loading what="目录"/> }.into_any(),
-        Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
-        Some(Ok(c)) if c.doc(&id.get()).is_none() => view! { <NotFound/> }.into_any(),
-        Some(Ok(c)) => match chunk.get().flatten() {
+    move || match &catalog {
+        Err(e) => view! { <Problem message=e.clone()/> }.into_any(),
+        Ok(c) if c.doc(&id.get()).is_none() => view! { <NotFound/> }.into_any(),
+        Ok(c) => match chunk.get().flatten() {
             None => view! { <Loading what="内容"/> }.into_any(),
             Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
             Some(Ok(ch)) => match ch.pages.iter().find(|p| p.id == id.get()) {

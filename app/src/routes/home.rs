@@ -53,6 +53,7 @@ pub fn Home() -> impl IntoView {
                 autocomplete="off"
                 enterkeyhint="search"
                 prop:value=move || q.get()
+                on:focus=move |_| client.start()
                 on:input=move |ev| set_url(event_target_value(&ev), kind.get_untracked())
             />
             <KindFilter current=kind on_pick=move |k| set_url2(q.get_untracked(), k)/>
@@ -116,13 +117,10 @@ fn Results() -> impl IntoView {
 /// 本月法治月考: this month's quiz by the phone's clock, or the latest one.
 #[component]
 fn QuizCard() -> impl IntoView {
-    let catalog = use_catalog();
-    move || {
-        catalog.get().and_then(|c| c.ok()).and_then(|c| crate::routes::quiz::offered(&c.quiz_months)).map(|m| view! {
-            <A href=format!("/quiz/month/{m}") attr:class="big-link quiz-card" attr:data-testid="quiz-card">{format!("本月法治月考（{m}）")}</A>
-            <p class="quiz-more"><A href="/quiz">"错题本、专题练习、历次成绩"</A></p>
-        })
-    }
+    use_catalog().ok().and_then(|c| crate::routes::quiz::offered(&c.quiz_months)).map(|m| view! {
+        <A href=format!("/quiz/month/{m}") attr:class="big-link quiz-card" attr:data-testid="quiz-card">{format!("本月法治月考（{m}）")}</A>
+        <p class="quiz-more"><A href="/quiz">"错题本、专题练习、历次成绩"</A></p>
+    })
 }
 
 #[component]
@@ -131,10 +129,9 @@ fn Topics() -> impl IntoView {
     view! {
         <section class="topics" aria-labelledby="topics-h">
             <h2 id="topics-h">"按问题找"</h2>
-            {move || match catalog.get() {
-                None => view! { <p class="loading" role="status">"正在加载…"</p> }.into_any(),
-                Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
-                Some(Ok(c)) => view! {
+            {match &catalog {
+                Err(e) => view! { <Problem message=e.clone()/> }.into_any(),
+                Ok(c) => view! {
                     <ul class="topic-grid" data-testid="topics">
                         {c.topics.clone().into_iter().map(|t| view! {
                             <li><A href=format!("/topic/{}", t.slug)>

@@ -80,10 +80,9 @@ pub fn QuizHub() -> impl IntoView {
     set_title("法治月考");
     let s = state();
     let catalog = use_catalog();
-    move || match catalog.get() {
-        None => view! { <Loading what="月考"/> }.into_any(),
-        Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
-        Some(Ok(c)) => {
+    move || match &catalog {
+        Err(e) => view! { <Problem message=e.clone()/> }.into_any(),
+        Ok(c) => {
             let month = offered(&c.quiz_months);
             let notebook = s.progress.with(|p| p.notebook.len());
             view! {
@@ -327,8 +326,7 @@ fn Runner(title: String, key: String, questions: Arc<Vec<DocPage>>, month: Optio
 
 #[component]
 fn Score(title: String, score: u32, total: usize, questions: Arc<Vec<DocPage>>, answers: Vec<Vec<usize>>) -> impl IntoView {
-    let catalog = use_catalog();
-    let app = catalog.get_untracked().and_then(|c| c.ok()).map(|c| c.county.app_name.clone()).unwrap_or_else(|| "掌上法律服务".into());
+    let app = use_catalog().map(|c| c.county.app_name.clone()).unwrap_or_else(|_| "掌上法律服务".into());
     let text = quiz::share_text(&app, &title, score, total as u32);
     let card = result_card(&title, score, total as u32);
     let letters = |v: &[usize]| v.iter().map(|k| (b'A' + *k as u8) as char).collect::<String>();

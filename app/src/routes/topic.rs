@@ -1,7 +1,7 @@
 //! A topic: its guides first, then its FAQs, then how many quiz questions it has.
 
 use crate::api::use_catalog;
-use crate::components::{Hotline, Loading, Problem};
+use crate::components::{Hotline, Problem};
 use crate::routes::doc::set_title;
 use crate::routes::not_found::NotFound;
 use crate::routes::tree::TreeLinks;
@@ -15,10 +15,9 @@ pub fn TopicPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let catalog = use_catalog();
-    move || match catalog.get() {
-        None => view! { <Loading what="目录"/> }.into_any(),
-        Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
-        Some(Ok(c)) => match c.topic(&slug.get()) {
+    move || match &catalog {
+        Err(e) => view! { <Problem message=e.clone()/> }.into_any(),
+        Ok(c) => match c.topic(&slug.get()) {
             None => view! { <NotFound/> }.into_any(),
             Some(t) => {
                 set_title(&t.name);

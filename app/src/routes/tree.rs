@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use pocketlaw_engine::model::Catalog;
+use std::sync::Arc;
 use pocketlaw_engine::tree::{decode_answers, encode_answers, Answered, Node, Outcome, Question, Tree, Verdict};
 
 #[component]
@@ -21,10 +22,20 @@ pub fn TreePage() -> impl IntoView {
     let answers = Memo::new(move |_| query.read().get("a").map(|a| decode_answers(&a)).unwrap_or_default());
     let trees = LocalResource::new(load_trees);
     let catalog = use_catalog();
-    move || match (trees.get(), catalog.get()) {
-        (None, _) | (_, None) => view! { <Loading what="问题"/> }.into_any(),
-        (Some(Err(e)), _) | (_, Some(Err(e))) => view! { <Problem message=e/> }.into_any(),
-        (Some(Ok(set)), Some(Ok(cat))) => match set.trees.iter().find(|t| t.id == id.get()) {
+    // Keep the progress, so it can be resumed; an empty start page must not erase it.
+    Effect::new(move |_| {
+        let Some(Ok(set)) = trees.get() else { return };
+        let Some(t) = set.trees.iter().find(|t| t.id == id.get()) else { return };
+        let ans = answers.get();
+        if let Some(walk) = t.walk(&ans).filter(|w| w.used > 0) {
+            storage::set(&format!("tree.{}", t.id), &encode_answers(&ans[..walk.used]));
+        }
+    });
+    move || match (trees.get(), &catalog) {
+        (None, _) => view! { <Loading what="问题"/> }.into_any(),
+        (Some(Err(e)), _) => view! { <Problem message=e/> }.into_any(),
+        (_, Err(e)) => view! { <Problem message=e.clone()/> }.into_any(),
+        (Some(Ok(set)), Ok(cat)) => match set.trees.iter().find(|t| t.id == id.get()) {
             None => view! { <NotFound/> }.into_any(),
             Some(t) => {
                 let t = t.clone();
@@ -32,13 +43,9 @@ pub fn TreePage() -> impl IntoView {
                 set_title(&t.title);
                 let Some(walk) = t.walk(&ans) else { return view! { <NotFound/> }.into_any() };
                 let used = ans[..walk.used].to_vec();
-                // Keep the progress; an empty start page must not erase what can be resumed.
-                if !used.is_empty() {
-                    storage::set(&format!("tree.{}", t.id), &encode_answers(&used));
-                }
                 match walk.at {
                     Node::Ask(q) => view! { <Ask tree=t.clone() question=q.clone() answers=used/> }.into_any(),
-                    Node::Done(o) => view! { <Result tree=t.clone() outcome=o.clone() path=walk.path catalog=(*cat).clone()/> }.into_any(),
+                    Node::Done(o) => view! { <Result tree=t.clone() outcome=o.clone() path=walk.path catalog=cat.clone()/> }.into_any(),
                 }
             }
         },
@@ -84,7 +91,7 @@ fn Ask(tree: Tree, question: Question, answers: Vec<usize>) -> impl IntoView {
                     view! { <button type="button" class="answer" data-testid="answer" on:click=move |_| nav(&url, Default::default())>{c.label.clone()}</button> }
                 }).collect_view()}
             </div>
-            <p class="tree-nav">
+            <p class="tree-nav" data-no-read="">
                 {back.map(|b| view! { <A href=b>"← 上一题"</A> })}
                 {(!answers.is_empty()).then(|| view! { <A href=tree_url(&tree.id, &[])>"重新开始"</A> })}
             </p>
@@ -93,7 +100,7 @@ fn Ask(tree: Tree, question: Question, answers: Vec<usize>) -> impl IntoView {
 }
 
 #[component]
-fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Catalog) -> impl IntoView {
+fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Arc<Catalog>) -> impl IntoView {
     let badge = match outcome.verdict {
         Verdict::Yes => "verdict yes",
         Verdict::Maybe => "verdict maybe",
@@ -135,11 +142,11 @@ fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Catalog) -
                 <ul>{guides.into_iter().map(|(id, t)| view! { <li><A href=format!("/doc/{id}")>{t}</A></li> }).collect_view()}</ul>
             })}
             <Hotline/>
-            <p class="tree-nav no-print">
+            <p class="tree-nav no-print" data-no-read="">
                 <button type="button" class="print" onclick="window.print()">"打印这一页"</button>
                 <A href=tree_url(&tree.id, &[])>"重新回答"</A>
             </p>
-            <p class="share-note no-print">{format!("这个页面的网址里记着您的回答，发到微信群里，别人打开也能看到同样的结果。拿不准的，请拨打 {hotline}。")}</p>
+            <p class="share-note no-print" data-no-read="">{format!("这个页面的网址里记着您的回答，发到微信群里，别人打开也能看到同样的结果。拿不准的，请拨打 {hotline}。")}</p>
         </article>
     }
 }
@@ -147,18 +154,15 @@ fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Catalog) -
 /// The list of trees, for the home page and the topic pages.
 #[component]
 pub fn TreeLinks(#[prop(optional, into)] topic: Option<String>) -> impl IntoView {
-    let catalog = use_catalog();
-    move || {
-        catalog.get().and_then(|c| c.ok()).map(|c| {
-            let trees: Vec<_> = c.trees.iter().filter(|t| topic.as_ref().is_none_or(|s| &t.topic == s)).cloned().collect();
-            (!trees.is_empty()).then(|| view! {
-                <section class="tree-links">
-                    <h2>"一步一步问，帮您判断"</h2>
-                    <ul class="doc-list">
-                        {trees.into_iter().map(|t| view! { <li><A href=format!("/tree/{}", t.id)>{t.title}</A></li> }).collect_view()}
-                    </ul>
-                </section>
-            })
-        })
-    }
+    let trees: Vec<_> = use_catalog()
+        .map(|c| c.trees.iter().filter(|t| topic.as_ref().is_none_or(|s| &t.topic == s)).cloned().collect())
+        .unwrap_or_default();
+    (!trees.is_empty()).then(|| view! {
+        <section class="tree-links">
+            <h2>"一步一步问，帮您判断"</h2>
+            <ul class="doc-list">
+                {trees.into_iter().map(|t| view! { <li><A href=format!("/tree/{}", t.id)>{t.title}</A></li> }).collect_view()}
+            </ul>
+        </section>
+    })
 }

@@ -1,0 +1,88 @@
+// The first paint: the build draws the home page as static HTML (the boot shell), and the app
+// takes over without moving anything or drawing anything bigger, so the first paint is the one
+// that counts (LCP) on a slow phone. The 3 MB of search waits until the page has loaded.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSite } from "./helpers.mjs";
+
+let site;
+before(async () => { site = await startSite(); });
+after(async () => { await site.close(); });
+
+/// Holds the UI wasm back until `release()` is called; records when each request starts.
+async function gated(page) {
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(/\/assets\/app\.[0-9a-f]+\.wasm$/, async (route) => { await gate; await route.continue(); });
+  const started = [];
+  page.on("request", (r) => started.push({ url: r.url(), at: Date.now() }));
+  await page.addInitScript(() => {
+    window.__paint = { lcp: [], shifts: [], bootGone: null };
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__paint.lcp.push({ at: e.startTime, size: e.size, what: e.element ? e.element.outerHTML.slice(0, 80) : "" }); })
+      .observe({ type: "largest-contentful-paint", buffered: true });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__paint.shifts.push({ at: e.startTime, value: e.value }); })
+      .observe({ type: "layout-shift", buffered: true });
+    new MutationObserver(() => {
+      if (window.__paint.bootGone === null && document.body && !document.getElementById("boot")) window.__paint.bootGone = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  return { release, started };
+}
+
+test("the boot shell is the home page; the app replaces it without a shift or a bigger paint", async () => {
+  const page = await site.page();
+  const { release } = await gated(page);
+  await page.goto(site.base + "/");
+  // Before any wasm: the topics, the trees, the quiz card and the hotline are already there.
+  await page.waitForSelector("#boot .topic-grid a");
+  assert.equal(await page.locator("#boot .topic-grid a").count(), 27);
+  assert.ok(await page.locator("#boot .tree-links a").count() >= 1, "the decision trees are listed");
+  assert.equal(await page.locator('#boot a.quiz-card').count(), 1);
+  assert.ok(await page.locator('#boot a[href="tel:12348"]').count() >= 1);
+  await page.waitForTimeout(300);
+  release();
+  await page.waitForSelector('[data-testid="topics"] a', { timeout: 20000 });
+  await page.waitForTimeout(1000);
+  const p = await page.evaluate(() => window.__paint);
+  assert.ok(p.bootGone !== null, "the boot shell was removed");
+  assert.ok(p.lcp.length >= 1);
+  const late = p.lcp.filter((e) => e.at >= p.bootGone);
+  assert.deepEqual(late, [], "nothing the app draws is bigger than what the boot shell drew");
+  const cls = p.shifts.reduce((s, e) => s + e.value, 0);
+  assert.ok(cls < 0.01, `layout shift ${cls.toFixed(3)} (${JSON.stringify(p.shifts)})`);
+  assert.deepEqual(page.errors, []);
+});
+
+test("words typed before the app is ready are searched once it is", async () => {
+  const page = await site.page();
+  const { release } = await gated(page);
+  await page.goto(site.base + "/");
+  await page.locator("#boot-q").fill("工钱");
+  release();
+  await page.waitForSelector('[data-testid="hit"]', { timeout: 30000 });
+  assert.equal(await page.locator('[data-testid="search-input"]').inputValue(), "工钱");
+  assert.match(decodeURIComponent(page.url()), /\?q=工钱/);
+});
+
+test("search downloads start only after the page has loaded, or when the search box is used", async () => {
+  const page = await site.page();
+  const { release, started } = await gated(page);
+  await page.goto(site.base + "/");
+  release();
+  await page.waitForSelector('[data-testid="topics"] a', { timeout: 20000 });
+  const mounted = Date.now();
+  const search = () => started.filter((r) => /search-worker|worker\.[0-9a-f]+\.wasm|search\.[0-9a-f]+\.bin/.test(r.url));
+  assert.deepEqual(search().filter((r) => r.at <= mounted).map((r) => r.url), [], "nothing for search before the app is drawn");
+  // Focusing the search box starts it at once.
+  await page.locator('[data-testid="search-input"]').focus();
+  await page.waitForResponse(/search\.[0-9a-f]+\.bin/, { timeout: 20000 });
+  assert.ok(search().length >= 3, "worker script, engine and index");
+});
+
+test("without a search, the worker still starts by itself after the page has loaded", async () => {
+  const page = await site.page();
+  const bin = page.waitForResponse(/search\.[0-9a-f]+\.bin/, { timeout: 30000 });
+  await page.goto(site.base + "/topic/wage-arrears");
+  await page.waitForSelector('[data-testid="topic"]');
+  await bin;
+});
