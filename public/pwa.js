@@ -86,7 +86,13 @@
   function offer(worker) {
     banner("update", "有新版本，点击更新", "更新", function () { updating = true; worker.postMessage("skip-waiting"); });
   }
-  window.addEventListener("load", function () {
+  // Registered once the app has drawn (it sends "pocketlaw-ready"), a second later, so that the
+  // download of everything for offline use does not compete with the first visit's own. If the
+  // app never starts, a few seconds after load: the offline copy is still worth having.
+  var registered = false;
+  function register() {
+    if (registered) return;
+    registered = true;
     navigator.serviceWorker.register("/sw.js").then(function (reg) {
       if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
       reg.addEventListener("updatefound", function () {
@@ -97,5 +103,7 @@
         });
       });
     }).catch(function () { /* no offline support here; the app works online */ });
-  });
+  }
+  window.addEventListener("pocketlaw-ready", function () { setTimeout(register, 1000); });
+  window.addEventListener("load", function () { setTimeout(register, 5000); });
 })();

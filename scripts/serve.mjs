@@ -41,8 +41,10 @@ async function file(path) {
 
 export function serve(root, port = 0, host = "127.0.0.1") {
   const base = resolve(root);
+  const hits = new Map(); // path → requests that reached the server (the tests count downloads)
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
+    hits.set(url.pathname, (hits.get(url.pathname) || 0) + 1);
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, "");
     let found = await file(join(base, rel));
     let status = 200;
@@ -62,6 +64,7 @@ export function serve(root, port = 0, host = "127.0.0.1") {
     res.writeHead(status, headers);
     res.end(packedBody ? packedBody.body : found.body);
   });
+  server.hits = hits;
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 

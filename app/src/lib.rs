@@ -27,6 +27,10 @@ pub fn start() {
             boot.remove();
         }
         leptos::mount::mount_to_body(move || leptos::view! { <app::App catalog/> });
+        // pwa.js sets up the offline copy once the app has drawn.
+        if let (Some(w), Ok(ev)) = (web_sys::window(), web_sys::Event::new("pocketlaw-ready")) {
+            let _ = w.dispatch_event(&ev);
+        }
     });
 }
 

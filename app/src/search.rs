@@ -31,8 +31,10 @@ enum FromWorker {
     Results { seq: u32, hits: Vec<Hit>, #[serde(default)] error: Option<String> },
 }
 
-/// How long after the page's `load` event the worker starts by itself.
+/// Without a service worker: how long after the page's `load` event the worker starts by itself.
 const IDLE_START_MS: u32 = 2000;
+/// With one: the latest the worker waits for the offline copy.
+const FALLBACK_START_MS: u32 = 20_000;
 
 /// Shared through context. Cloning is cheap (signals and a stored worker handle).
 #[derive(Clone, Copy)]
@@ -83,15 +85,25 @@ impl SearchClient {
         }
     }
 
-    /// Starts the worker a little after the page has finished loading, unless something
-    /// started it sooner. The first paint does not wait for, or share the line with, 3 MB of search.
+    /// Starts the worker by itself, unless something started it sooner: once the service worker
+    /// has its offline copy (then the worker's files come from that copy, not down the line a
+    /// second time), or, where there is no service worker (WeChat on iOS), a little after `load`.
     pub fn start_when_idle(&self) {
         let this = *self;
+        let Some(w) = web_sys::window() else { return };
+        let sw = w.navigator().service_worker();
+        if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
+            let start = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| this.start());
+            let _ = sw.ready().map(|p| p.then(&start));
+            start.forget();
+            // If the offline copy never comes (storage full, private mode), start anyway.
+            gloo_timers::callback::Timeout::new(FALLBACK_START_MS, move || this.start()).forget();
+            return;
+        }
         let later = move || gloo_timers::callback::Timeout::new(IDLE_START_MS, move || this.start()).forget();
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        if doc.ready_state() == "complete" {
+        if w.document().is_some_and(|d| d.ready_state() == "complete") {
             later();
-        } else if let Some(w) = web_sys::window() {
+        } else {
             let cb = Closure::once_into_js(later);
             let _ = w.add_event_listener_with_callback("load", cb.unchecked_ref());
         }

@@ -73,7 +73,7 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, tree
             kind: d.kind,
             topic: d.topic.clone(),
             title: d.title.clone(),
-            summary: summary(summary_src.trim()),
+            summary: if d.kind == DocKind::Guide { summary(summary_src.trim()) } else { String::new() },
             reviewed: d.reviewed.clone(),
         });
         pages.entry(d.topic.clone()).or_default().push(DocPage {

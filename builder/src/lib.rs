@@ -6,6 +6,7 @@
 //! reported together, and nothing panics on content. Only this crate reads files, runs
 //! pulldown-cmark or writes a tantivy index.
 
+pub mod boot;
 pub mod county;
 pub mod diag;
 pub mod doc;

@@ -3,8 +3,10 @@
 //! file of another version; one HTML page per shareable route makes deep links work on any plain
 //! static host without rewrite rules.
 
+use crate::boot::{self, escape};
 use crate::emit::hex;
-use pocketlaw_engine::model::Catalog;
+use pocketlaw_engine::bundle::decode_json;
+use pocketlaw_engine::model::{Catalog, TopicChunk};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -77,9 +79,6 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     if out.exists() {
@@ -138,37 +137,26 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     // One page per shareable route, each with its own title and description for link previews.
     let template = String::from_utf8(public("index.html")?).map_err(|_| "index.html is not UTF-8".to_string())?;
     let c = inputs.catalog;
-    // The boot shell shows the topics as plain links at once, before any wasm has loaded.
-    let boot_topics: String = c
-        .topics
-        .iter()
-        .map(|t| format!("<li><a href=\"/topic/{}\"><strong>{}</strong><span>{}</span></a></li>", escape(&t.slug), escape(&t.name), escape(&t.blurb)))
-        .collect();
-    // The quiz card offers the newest month here; the app picks by the phone's clock.
-    let boot_quiz = c.quiz_months.last().map(|m| {
-        format!("<a class=\"big-link quiz-card\" href=\"/quiz/month/{m}\">本月法治月考（{m}）</a><p class=\"quiz-more\"><a href=\"/quiz\">错题本、专题练习、历次成绩</a></p>", m = escape(m))
-    });
-    let boot_trees = (!c.trees.is_empty()).then(|| {
-        let items: String = c.trees.iter().map(|t| format!("<li><a href=\"/tree/{}\">{}</a></li>", escape(&t.id), escape(&t.title))).collect();
-        format!("<section class=\"tree-links\"><h2>一步一步问，帮您判断</h2><ul class=\"doc-list\">{items}</ul></section>")
-    });
     let catalog_url = data_url("catalog.json")?;
-    let page = |title: &str, description: &str| -> String {
+    // Each page carries its route's boot shell (see `boot`): the home page for most routes, the
+    // whole document for a guide, FAQ or quiz question, the lists for a topic.
+    let home_main = boot::home(c);
+    let page_with = |title: &str, description: &str, main: &str| -> String {
         template
             .replace("{{TITLE}}", &escape(title))
             .replace("{{DESCRIPTION}}", &escape(description))
             .replace("{{APP_NAME}}", &escape(&c.county.app_name))
             .replace("{{HOTLINE}}", &escape(&c.county.hotline))
-            .replace("{{BOOT_TOPICS}}", &boot_topics)
-            .replace("{{BOOT_QUIZ}}", boot_quiz.as_deref().unwrap_or_default())
-            .replace("{{BOOT_TREES}}", boot_trees.as_deref().unwrap_or_default())
             .replace("{{CATALOG}}", &catalog_url)
             .replace("{{CSS}}", &css)
             .replace("{{PWA_JS}}", &pwa_js)
             .replace("{{APP_JS}}", &app_js)
             .replace("{{APP_WASM}}", &app_wasm)
             .replace("{{ASSETS}}", &assets.to_string().replace("</", "<\\/"))
+            // Last, so that nothing in the content is taken for a placeholder.
+            .replace("{{BOOT_MAIN}}", main)
     };
+    let page = |title: &str, description: &str| page_with(title, description, &home_main);
     let home_title = format!("{} · {}", c.county.app_name, c.county.tagline);
     let home_desc = format!("{}群众的免费法律自助指南：讨薪、工伤、离婚、赡养、土地、借钱等常见问题怎么办，去哪里办，拨打 {} 免费咨询。", c.county.name, c.county.hotline);
     let manifest = String::from_utf8(public("manifest.webmanifest")?)
@@ -181,7 +169,8 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     w.write("404.html", page(&home_title, &home_desc).as_bytes())?;
     w.write("directory/index.html", page(&format!("法律服务指引 - {}", c.county.app_name), &home_desc).as_bytes())?;
     for t in &c.topics {
-        w.write(&format!("topic/{}/index.html", t.slug), page(&format!("{} - {}", t.name, c.county.app_name), &t.blurb).as_bytes())?;
+        let html = page_with(&format!("{} - {}", t.name, c.county.app_name), &t.blurb, &boot::topic(c, t));
+        w.write(&format!("topic/{}/index.html", t.slug), html.as_bytes())?;
     }
     for route in ["quiz", "quiz/notebook", "quiz/history"] {
         w.write(&format!("{route}/index.html"), page(&format!("法治月考 - {}", c.county.app_name), &home_desc).as_bytes())?;
@@ -195,9 +184,18 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     for t in &c.trees {
         w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;
     }
+    let mut chunks: BTreeMap<&str, TopicChunk> = BTreeMap::new();
     for d in &c.docs {
+        if !chunks.contains_key(d.topic.as_str()) {
+            let name = format!("topics/{}.json", d.topic);
+            let bytes = inputs.data.iter().find(|f| f.0 == name).ok_or_else(|| format!("{name} missing from the build"))?.1;
+            chunks.insert(&d.topic, decode_json(bytes).map_err(|e| format!("{name}: {e}"))?);
+        }
+        let chunk = &chunks[d.topic.as_str()];
+        let p = chunk.pages.iter().find(|p| p.id == d.id).ok_or_else(|| format!("{} has no page in its topic", d.id))?;
         let title = format!("{} - {}", d.title, c.county.app_name);
-        w.write(&format!("doc/{}/index.html", d.id), page(&title, &d.summary).as_bytes())?;
+        let description = if d.summary.is_empty() { boot::description(&p.html, 80) } else { d.summary.clone() };
+        w.write(&format!("doc/{}/index.html", d.id), page_with(&title, &description, &boot::doc(c, p, &chunk.pages)).as_bytes())?;
     }
 
     let first_paint = vec!["/index.html".to_string(), css.clone(), pwa_js.clone(), app_js.clone(), app_wasm.clone(), data_url("catalog.json")?];

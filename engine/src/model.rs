@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 /// Bumped whenever any shipped structure changes incompatibly. Every shipped file carries it, and a
 /// reader refuses a file of another version (see [`crate::bundle`]).
-/// 2: the catalog's documents no longer carry citations (they ship with the pages).
+/// 2: the catalog's documents no longer carry citations (they ship with the pages), and only
+///    guides carry a summary.
 pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -127,6 +128,9 @@ pub struct DocMeta {
     pub kind: DocKind,
     pub topic: String,
     pub title: String,
+    /// For guides only (the topic page lists them with it); empty for FAQs and quiz questions,
+    /// whose lists show the title, to keep the catalog small.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     pub reviewed: String,
 }

@@ -21,6 +21,8 @@ export async function startSite() {
   return {
     base,
     browser,
+    /// How many requests for each path have reached the server so far.
+    hits: () => new Map(server.hits),
     async page(options = {}) {
       const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN", ...options });
       const page = await context.newPage();

@@ -103,5 +103,7 @@ test("without JavaScript the page still shows the hotline and says what is neede
   assert.match(text, /12348/);
   assert.match(text, /JavaScript/);
   assert.ok(await page.locator('a[href="tel:12348"]').count() >= 1, "a button to call 12348");
-  assert.equal(await page.locator(".topic-grid a").count(), 27, "the topics, as plain links");
+  assert.ok((await page.locator("article .body").textContent()).length > 100, "the guide itself is readable");
+  await page.goto(site.base + "/");
+  assert.equal(await page.locator(".topic-grid a").count(), 27, "the home page lists the topics as plain links");
 });

@@ -39,7 +39,8 @@ test("the boot shell is the home page; the app replaces it without a shift or a 
   assert.ok(await page.locator("#boot .tree-links a").count() >= 1, "the decision trees are listed");
   assert.equal(await page.locator('#boot a.quiz-card').count(), 1);
   assert.ok(await page.locator('#boot a[href="tel:12348"]').count() >= 1);
-  await page.waitForTimeout(300);
+  // Once the boot shell is on screen (its first paint is reported), the app may come.
+  await page.waitForFunction(() => window.__paint.lcp.length > 0, null, { timeout: 20000 });
   release();
   await page.waitForSelector('[data-testid="topics"] a', { timeout: 20000 });
   await page.waitForTimeout(1000);
@@ -85,4 +86,60 @@ test("without a search, the worker still starts by itself after the page has loa
   await page.goto(site.base + "/topic/wage-arrears");
   await page.waitForSelector('[data-testid="topic"]');
   await bin;
+});
+
+test("a shared guide link shows the whole guide before the app, and the app takes over without a shift", async () => {
+  const page = await site.page();
+  const { release } = await gated(page);
+  await page.goto(site.base + "/doc/wage-arrears-claim");
+  // Before any wasm: the guide itself, its legal basis, the disclaimer and the hotline.
+  const boot = page.locator("#boot article.doc");
+  await boot.waitFor();
+  const title = await boot.locator("h1").textContent();
+  assert.ok(title.length > 4);
+  assert.ok((await boot.locator(".body").textContent()).length > 300, "the body is there");
+  assert.ok(await boot.locator('.citations a[href^="/law/"]').count() >= 1, "citations link to the article pages");
+  assert.match(await boot.locator(".disclaimer").textContent(), /内容核对日期：\d{4}-\d{2}-\d{2}/);
+  assert.ok(await boot.locator('a[href="tel:12348"]').count() >= 1);
+  await page.waitForFunction(() => window.__paint.lcp.length > 0, null, { timeout: 20000 });
+  release();
+  await page.waitForSelector('[data-testid="doc"]', { timeout: 20000 });
+  assert.equal(await page.locator('[data-testid="doc"] h1').textContent(), title, "the app shows the same document");
+  await page.waitForTimeout(1000);
+  const p = await page.evaluate(() => window.__paint);
+  assert.deepEqual(p.lcp.filter((e) => e.at >= p.bootGone), [], "nothing the app draws is bigger than the boot shell's guide");
+  const cls = p.shifts.reduce((s, e) => s + e.value, 0);
+  assert.ok(cls < 0.01, `layout shift ${cls.toFixed(3)} (${JSON.stringify(p.shifts)})`);
+  assert.deepEqual(page.errors, []);
+});
+
+test("without JavaScript, topic and guide pages are readable and linked", async () => {
+  const page = await site.page({ javaScriptEnabled: false });
+  await page.goto(site.base + "/topic/wage-arrears");
+  assert.ok(await page.locator("#boot h1").count() === 1);
+  const guide = page.locator('#boot .doc-list a[href^="/doc/"]').first();
+  const title = (await guide.textContent()).trim();
+  await guide.click();
+  await page.waitForURL(/\/doc\//);
+  assert.equal((await page.locator("#boot article h1").textContent()).trim(), title);
+  assert.ok((await page.locator("#boot article .body").textContent()).length > 100);
+  // A citation opens a page too (its text needs the app; the page says how to get help).
+  assert.match(await page.locator("body").textContent(), /12348/);
+});
+
+test("a first visit downloads the search engine and the index once, for search and offline use alike", async () => {
+  const before = site.hits();
+  const page = await site.page();
+  await page.goto(site.base + "/");
+  await page.waitForSelector('[data-testid="topics"] a');
+  // The offline copy comes first, then the worker starts by itself and answers.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => /search-worker/.test(r.name)), null, { timeout: 30000 });
+  await page.locator('[data-testid="search-input"]').fill("工钱");
+  await page.waitForSelector('[data-testid="hit"]', { timeout: 30000 });
+  const after = site.hits();
+  const fetched = (re) => [...after].filter(([p]) => re.test(p)).reduce((n, [p, c]) => n + c - (before.get(p) || 0), 0);
+  assert.equal(fetched(/\/data\/search\.[0-9a-f]+\.bin$/), 1, "the index");
+  assert.equal(fetched(/\/assets\/worker\.[0-9a-f]+\.wasm$/), 1, "the search engine");
+  assert.equal(fetched(/\/assets\/app\.[0-9a-f]+\.wasm$/), 1, "the app");
 });

@@ -1,0 +1,196 @@
+//! The boot shell: each route's page as static HTML, written into its `index.html` by the site
+//! build. It is what a phone shows before the wasm app has loaded, the first and largest paint on
+//! a slow line, and all that a phone without JavaScript or WebAssembly gets: a shared guide link
+//! opens on the guide itself, with its legal basis, the disclaimer and the hotline.
+//!
+//! The markup mirrors the app's components (`app/src/routes/`), so the app can swap it for its
+//! own in one step without anything on screen moving or growing. Links are plain links to the
+//! other route pages, so the shell is browsable on its own.
+
+use pocketlaw_engine::model::{Catalog, DocKind, DocPage, Topic};
+
+/// The text of rendered HTML, tags dropped and entities of the escaper undone, cut to `max`
+/// characters: a page's description for link previews.
+pub fn description(html: &str, max: usize) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for ch in html.chars() {
+        match ch {
+            '<' => in_tag = true,
+            // Inline tags add no space (Chinese has none between words); block ends come with a newline.
+            '>' => in_tag = false,
+            c if !in_tag => text.push(if c.is_whitespace() { ' ' } else { c }),
+            _ => {}
+        }
+    }
+    let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
+        format!("{cut}…")
+    } else {
+        cut
+    }
+}
+
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The status line the page's script fills in if the app cannot start.
+fn status(text: &str) -> String {
+    format!("<p id=\"boot-status\" class=\"boot-status\" role=\"status\">{text}</p>")
+}
+
+fn hotline(c: &Catalog) -> String {
+    let h = escape(&c.county.hotline);
+    format!("<a class=\"hotline\" href=\"tel:{h}\"><span aria-hidden=\"true\">📞 </span>拨打 {h} 法律服务热线（免费咨询）</a>")
+}
+
+fn trees(c: &Catalog, topic: Option<&str>) -> String {
+    let items: String = c
+        .trees
+        .iter()
+        .filter(|t| topic.is_none_or(|s| t.topic == s))
+        .map(|t| format!("<li><a href=\"/tree/{}\">{}</a></li>", escape(&t.id), escape(&t.title)))
+        .collect();
+    if items.is_empty() {
+        return String::new();
+    }
+    format!("<section class=\"tree-links\"><h2>一步一步问，帮您判断</h2><ul class=\"doc-list\">{items}</ul></section>")
+}
+
+/// The home page (also the shell of the routes that have no static form of their own).
+pub fn home(c: &Catalog) -> String {
+    let topics: String = c
+        .topics
+        .iter()
+        .map(|t| format!("<li><a href=\"/topic/{}\"><strong>{}</strong><span>{}</span></a></li>", escape(&t.slug), escape(&t.name), escape(&t.blurb)))
+        .collect();
+    // The quiz card offers the newest month here; the app picks by the phone's clock.
+    let quiz = c
+        .quiz_months
+        .last()
+        .map(|m| format!("<a class=\"big-link quiz-card\" href=\"/quiz/month/{m}\">本月法治月考（{m}）</a><p class=\"quiz-more\"><a href=\"/quiz\">错题本、专题练习、历次成绩</a></p>", m = escape(m)))
+        .unwrap_or_default();
+    format!(
+        "<h1 class=\"sr-only\">{app}：遇到法律问题，先在这里查一查</h1>\
+         <section class=\"search\" role=\"search\"><label for=\"boot-q\" class=\"search-label\">遇到什么事？用自己的话说一说</label>\
+         <input id=\"boot-q\" type=\"search\" placeholder=\"例如：老板不给工钱\" autocomplete=\"off\" enterkeyhint=\"search\">{status}</section>\
+         {quiz}{trees}\
+         <section class=\"topics\" aria-labelledby=\"boot-topics-h\"><h2 id=\"boot-topics-h\">按问题找</h2><ul class=\"topic-grid\">{topics}</ul></section>{hotline}",
+        app = escape(&c.county.app_name),
+        status = status("正在打开……"),
+        trees = trees(c, None),
+        hotline = hotline(c),
+    )
+}
+
+/// A topic: its trees, guides with their summaries, FAQs and quiz questions.
+pub fn topic(c: &Catalog, t: &Topic) -> String {
+    let list = |kind: DocKind, summary: bool| -> String {
+        c.docs
+            .iter()
+            .filter(|d| d.topic == t.slug && d.kind == kind)
+            .map(|d| {
+                if summary {
+                    format!("<li><a href=\"/doc/{}\"><strong>{}</strong></a><p>{}</p></li>", escape(&d.id), escape(&d.title), escape(&d.summary))
+                } else {
+                    format!("<li><a href=\"/doc/{}\">{}</a></li>", escape(&d.id), escape(&d.title))
+                }
+            })
+            .collect()
+    };
+    let quiz = list(DocKind::Quiz, false);
+    let quiz = if quiz.is_empty() { quiz } else { format!("<h2>相关月考题</h2><ul class=\"doc-list\">{quiz}</ul>") };
+    format!(
+        "<section class=\"topic\"><h1>{name}</h1><p class=\"blurb\">{blurb}</p>{trees}\
+         <h2>办事指南</h2><ul class=\"doc-list\">{guides}</ul><h2>常见问题</h2><ul class=\"doc-list\">{faqs}</ul>{quiz}{hotline}</section>{status}",
+        name = escape(&t.name),
+        blurb = escape(&t.blurb),
+        trees = trees(c, Some(&t.slug)),
+        guides = list(DocKind::Guide, true),
+        faqs = list(DocKind::Faq, false),
+        hotline = hotline(c),
+        status = status(""),
+    )
+}
+
+/// A guide, FAQ or quiz question, whole: the body (already rendered and checked by the build),
+/// the legal basis, the disclaimer with its review date, and the hotline.
+pub fn doc(c: &Catalog, p: &DocPage, siblings: &[DocPage]) -> String {
+    let topic_name = c.topic(&p.topic).map(|t| t.name.as_str()).unwrap_or_default();
+    let quiz = p
+        .quiz
+        .as_ref()
+        .map(|q| {
+            let options: String = q
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let right = q.answer.contains(&i);
+                    format!("<li{}>{}{}</li>", if right { " class=\"right\"" } else { "" }, escape(o), if right { "（正确答案）" } else { "" })
+                })
+                .collect();
+            format!("<ol class=\"quiz-options\" type=\"A\">{options}</ol><h2>解析</h2>")
+        })
+        .unwrap_or_default();
+    let guide = p
+        .guide
+        .as_ref()
+        .and_then(|g| c.doc(g))
+        .map(|g| format!("<p class=\"see-guide\">详细办法见指南：<a href=\"/doc/{}\">{}</a></p>", escape(&g.id), escape(&g.title)))
+        .unwrap_or_default();
+    let faqs: String = if p.kind == DocKind::Guide {
+        siblings
+            .iter()
+            .filter(|x| x.guide.as_deref() == Some(&p.id) && x.kind == DocKind::Faq)
+            .map(|x| format!("<li><a href=\"/doc/{}\">{}</a></li>", escape(&x.id), escape(&x.title)))
+            .collect()
+    } else {
+        String::new()
+    };
+    let faqs = if faqs.is_empty() { faqs } else { format!("<section class=\"faqs\"><h2>大家常问</h2><ul>{faqs}</ul></section>") };
+    let cites: String = p
+        .citations
+        .iter()
+        .map(|x| {
+            let label = escape(&format!("《{}》{}", x.law, x.article));
+            if x.resolved {
+                format!("<li><a class=\"cite\" href=\"/law/{}/{}\">{label}</a></li>", escape(&x.law), escape(&x.article))
+            } else {
+                format!("<li>{label}</li>")
+            }
+        })
+        .collect();
+    format!(
+        "<article class=\"doc doc-{kind}\"><p class=\"crumbs\"><a href=\"/topic/{slug}\">{topic}</a> · {label}</p><h1>{title}</h1>{quiz}\
+         <div class=\"body\">{body}</div>{guide}{faqs}\
+         <section class=\"citations\" aria-labelledby=\"boot-cites-h\"><h2 id=\"boot-cites-h\">法律依据</h2><ul>{cites}</ul></section>\
+         <div class=\"disclaimer\" role=\"note\"><p>{disclaimer}</p><p class=\"reviewed\">内容核对日期：{reviewed}</p></div>{hotline}</article>{status}",
+        kind = p.kind.as_str(),
+        slug = escape(&p.topic),
+        topic = escape(topic_name),
+        label = p.kind.label(),
+        title = escape(&p.title),
+        body = p.html,
+        disclaimer = escape(&c.county.disclaimer),
+        reviewed = escape(&p.reviewed),
+        hotline = hotline(c),
+        status = status(""),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn description_is_plain_text_cut_to_length() {
+        let html = "<p>老板拖欠<strong>工资</strong>，先&lt;协商&gt;。</p>\n<ul><li>带上欠条</li></ul>";
+        assert_eq!(description(html, 80), "老板拖欠工资，先<协商>。 带上欠条");
+        assert_eq!(description(html, 4), "老板拖欠…");
+        assert_eq!(description("", 10), "");
+    }
+}
