@@ -11,8 +11,8 @@ mod storage;
 
 use wasm_bindgen::prelude::*;
 
-/// Entry point, run when the wasm has loaded. The page's static boot shell (the home page drawn
-/// by the build: topics, hotline) stays until the catalog is here too; then the app replaces it
+/// Entry point, run when the wasm has loaded. The page's static boot shell (this route drawn by
+/// the build, see `builder::boot`) stays until the catalog is here too; then the app replaces it
 /// in one step, complete, so nothing on screen jumps.
 #[wasm_bindgen(start)]
 pub fn start() {

@@ -45,6 +45,12 @@ pub struct SearchClient {
     pub results: RwSignal<Option<Results>>,
 }
 
+impl Default for SearchClient {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl SearchClient {
     /// The client, without a worker yet: see [`SearchClient::start`].
     pub fn new() -> SearchClient {
@@ -91,10 +97,9 @@ impl SearchClient {
     pub fn start_when_idle(&self) {
         let this = *self;
         let Some(w) = web_sys::window() else { return };
-        let sw = w.navigator().service_worker();
         if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
             let start = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| this.start());
-            let _ = sw.ready().map(|p| p.then(&start));
+            let _ = w.navigator().service_worker().ready().map(|p| p.then(&start));
             start.forget();
             // If the offline copy never comes (storage full, private mode), start anyway.
             gloo_timers::callback::Timeout::new(FALLBACK_START_MS, move || this.start()).forget();

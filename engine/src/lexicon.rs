@@ -49,7 +49,7 @@ impl Lexicon {
                 errors.push(err("the left side of `=` is empty".into()));
             } else if terms.is_empty() {
                 errors.push(err(format!("`{colloquial}` maps to no legal term")));
-            } else if terms.iter().any(|t| *t == colloquial) {
+            } else if terms.contains(&colloquial) {
                 errors.push(err(format!("`{colloquial}` maps to itself")));
             } else {
                 entries.push(LexiconEntry { colloquial, terms });
