@@ -13,9 +13,10 @@ pub fn App(catalog: api::Loaded<pocketlaw_engine::model::Catalog>) -> impl IntoV
     provide_context(Catalog(catalog));
     let search = SearchClient::new();
     provide_context(search);
-    // Search starts on demand (a query, or the search box focused); otherwise once the page is
-    // drawn and idle, so that the first search is quick without slowing the first paint.
-    search.start_when_idle();
+    // Search starts on demand (a query, or the search box focused); otherwise later, after the
+    // offline copy (see `SearchClient::start_later`), so the first search is quick without
+    // slowing the first paint or downloading the engine twice.
+    search.start_later();
     provide_context(routes::quiz::QuizState::load());
     view! {
         <Router>

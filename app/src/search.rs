@@ -94,7 +94,7 @@ impl SearchClient {
     /// Starts the worker by itself, unless something started it sooner: once the service worker
     /// has its offline copy (then the worker's files come from that copy, not down the line a
     /// second time), or, where there is no service worker (WeChat on iOS), a little after `load`.
-    pub fn start_when_idle(&self) {
+    pub fn start_later(&self) {
         let this = *self;
         let Some(w) = web_sys::window() else { return };
         if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {

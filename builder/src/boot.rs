@@ -24,13 +24,7 @@ pub fn description(html: &str, max: usize) -> String {
         }
     }
     let text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cut: String = text.chars().take(max).collect();
-    if text.chars().count() > max {
-        format!("{cut}…")
-    } else {
-        cut
-    }
+    crate::emit::cut(&text.split_whitespace().collect::<Vec<_>>().join(" "), max)
 }
 
 pub fn escape(s: &str) -> String {

@@ -30,8 +30,13 @@ pub struct SiteData {
 const SUMMARY_CHARS: usize = 90;
 
 fn summary(text: &str) -> String {
-    let t: String = text.chars().take(SUMMARY_CHARS).collect();
-    if text.chars().count() > SUMMARY_CHARS {
+    cut(text, SUMMARY_CHARS)
+}
+
+/// The first `max` characters of `text`, with … when something was cut off.
+pub fn cut(text: &str, max: usize) -> String {
+    let t: String = text.chars().take(max).collect();
+    if text.chars().count() > max {
         format!("{t}…")
     } else {
         t
