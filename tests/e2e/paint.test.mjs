@@ -18,7 +18,10 @@ async function gated(page) {
   page.on("request", (r) => started.push({ url: r.url(), at: Date.now() }));
   await page.addInitScript(() => {
     window.__paint = { lcp: [], shifts: [], bootGone: null };
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__paint.lcp.push({ at: e.startTime, size: e.size, what: e.element ? e.element.outerHTML.slice(0, 80) : "" }); })
+    // Whose paint: the boot shell's (inside #boot, even once #boot is removed; a removed element
+    // may also be reported as null) or the app's. Presentation can lag on a busy machine, so the
+    // time alone does not tell.
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__paint.lcp.push({ at: e.startTime, size: e.size, boot: !e.element || !!e.element.closest("#boot"), what: e.element ? e.element.outerHTML.slice(0, 80) : "" }); })
       .observe({ type: "largest-contentful-paint", buffered: true });
     new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__paint.shifts.push({ at: e.startTime, value: e.value }); })
       .observe({ type: "layout-shift", buffered: true });
@@ -47,8 +50,7 @@ test("the boot shell is the home page; the app replaces it without a shift or a 
   const p = await page.evaluate(() => window.__paint);
   assert.ok(p.bootGone !== null, "the boot shell was removed");
   assert.ok(p.lcp.length >= 1);
-  const late = p.lcp.filter((e) => e.at >= p.bootGone);
-  assert.deepEqual(late, [], "nothing the app draws is bigger than what the boot shell drew");
+  assert.deepEqual(p.lcp.filter((e) => !e.boot), [], "nothing the app draws is bigger than what the boot shell drew");
   const cls = p.shifts.reduce((s, e) => s + e.value, 0);
   assert.ok(cls < 0.01, `layout shift ${cls.toFixed(3)} (${JSON.stringify(p.shifts)})`);
   assert.deepEqual(page.errors, []);
@@ -107,7 +109,7 @@ test("a shared guide link shows the whole guide before the app, and the app take
   assert.equal(await page.locator('[data-testid="doc"] h1').textContent(), title, "the app shows the same document");
   await page.waitForTimeout(1000);
   const p = await page.evaluate(() => window.__paint);
-  assert.deepEqual(p.lcp.filter((e) => e.at >= p.bootGone), [], "nothing the app draws is bigger than the boot shell's guide");
+  assert.deepEqual(p.lcp.filter((e) => !e.boot), [], "nothing the app draws is bigger than the boot shell's guide");
   const cls = p.shifts.reduce((s, e) => s + e.value, 0);
   assert.ok(cls < 0.01, `layout shift ${cls.toFixed(3)} (${JSON.stringify(p.shifts)})`);
   assert.deepEqual(page.errors, []);

@@ -1,4 +1,6 @@
-//! One file per page.
+//! One file per page. The build draws a static copy of the home, topic and document pages as
+//! the boot shell (`builder/src/boot.rs`); keep their markup in step, or the switch from the
+//! shell to the app shows (the paint tests in `tests/e2e/paint.test.mjs` catch it).
 
 pub mod directory;
 pub mod doc;
