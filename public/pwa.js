@@ -35,6 +35,15 @@
   }
 
   // The text size chosen in the app (标准/大/特大), applied before anything is drawn.
+  // The element matching `selector` that a click landed in, if any.
+  function clicked(e, selector) {
+    return e.target && e.target.closest ? e.target.closest(selector) : null;
+  }
+  // Runs `fn` once the page is parsed (this script is deferred, but may be loaded otherwise).
+  function whenParsed(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn); else fn();
+  }
+
   var size = store.get("textsize");
   if (size) document.documentElement.setAttribute("data-size", size);
   // The boot shell's 字号 buttons work before the app has loaded; the app reads the same setting.
@@ -43,7 +52,7 @@
     for (var i = 0; i < bs.length; i++) bs[i].setAttribute("aria-pressed", String(bs[i].getAttribute("data-boot-size") === s));
   }
   document.addEventListener("click", function (e) {
-    var b = e.target && e.target.closest ? e.target.closest("[data-boot-size]") : null;
+    var b = clicked(e, "[data-boot-size]");
     if (!b) return;
     var s = b.getAttribute("data-boot-size");
     document.documentElement.setAttribute("data-size", s);
@@ -52,26 +61,23 @@
   });
   // 跳到正文: focus the main content (the app's router would otherwise take the link as a navigation).
   document.addEventListener("click", function (e) {
-    var a = e.target && e.target.closest ? e.target.closest("a.skip") : null;
-    var main = a && document.getElementById("main");
+    var main = clicked(e, "a.skip") && document.getElementById("main");
     if (!main) return;
     e.preventDefault();
     e.stopPropagation();
     main.focus();
     main.scrollIntoView();
   }, true);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { markSize(size || "standard"); });
-  else markSize(size || "standard");
+  whenParsed(function () { markSize(size || "standard"); });
 
   var ua = navigator.userAgent || "";
   var wechat = /MicroMessenger/i.test(ua);
   var ios = /iPhone|iPad|iPod/i.test(ua);
   if (wechat && ios && !store.get("wechat-hint")) {
-    var show = function () {
+    whenParsed(function () {
       banner("wechat-hint", "在微信里打开时，没有网络就用不了。想离线使用，请点右上角“···”，选“在浏览器打开”。",
         "知道了", function () { store.set("wechat-hint", "1"); });
-    };
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show); else show();
+    });
   }
 
   if (!("serviceWorker" in navigator)) return;
