@@ -79,7 +79,6 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-
 pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     if out.exists() {
         std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
@@ -184,21 +183,18 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     for t in &c.trees {
         w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;
     }
-    let mut chunks: BTreeMap<&str, TopicChunk> = BTreeMap::new();
-    for d in &c.docs {
-        if !chunks.contains_key(d.topic.as_str()) {
-            let name = format!("topics/{}.json", d.topic);
-            let bytes = inputs.data.iter().find(|f| f.0 == name).ok_or_else(|| format!("{name} missing from the build"))?.1;
-            chunks.insert(&d.topic, decode_json(bytes).map_err(|e| format!("{name}: {e}"))?);
+    // Documents: each topic piece holds its pages whole.
+    for (name, bytes) in inputs.data.iter().filter(|f| f.0.starts_with("topics/")) {
+        let chunk: TopicChunk = decode_json(bytes).map_err(|e| format!("{name}: {e}"))?;
+        for p in &chunk.pages {
+            let d = c.doc(&p.id).ok_or_else(|| format!("{name}: {} is not in the catalog", p.id))?;
+            let title = format!("{} - {}", d.title, c.county.app_name);
+            let description = if d.summary.is_empty() { boot::description(&p.html, 80) } else { d.summary.clone() };
+            w.write(&format!("doc/{}/index.html", d.id), page_with(&title, &description, &boot::doc(c, p, &chunk.pages)).as_bytes())?;
         }
-        let chunk = &chunks[d.topic.as_str()];
-        let p = chunk.pages.iter().find(|p| p.id == d.id).ok_or_else(|| format!("{} has no page in its topic", d.id))?;
-        let title = format!("{} - {}", d.title, c.county.app_name);
-        let description = if d.summary.is_empty() { boot::description(&p.html, 80) } else { d.summary.clone() };
-        w.write(&format!("doc/{}/index.html", d.id), page_with(&title, &description, &boot::doc(c, p, &chunk.pages)).as_bytes())?;
     }
 
-    let first_paint = vec!["/index.html".to_string(), css.clone(), pwa_js.clone(), app_js.clone(), app_wasm.clone(), data_url("catalog.json")?];
+    let first_paint = vec!["/index.html".to_string(), css.clone(), pwa_js.clone(), app_js.clone(), app_wasm.clone(), catalog_url.clone()];
     // The service worker: every file of this version, generated from what was just written.
     let is_route_shell = |f: &str| f.ends_with("/index.html");
     let mut precache: Vec<String> = w.files.iter().filter(|f| !is_route_shell(f)).map(|f| format!("/{f}")).collect();
