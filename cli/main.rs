@@ -10,8 +10,9 @@ const USAGE: &str = "\
 pocketlaw — 掌上法律服务 command line
 
 USAGE:
-  pocketlaw search \"<query>\" [--limit N] [--kind guide|faq|quiz] [--json]
+  pocketlaw search \"<query>\" [--limit N] [--kind guide|faq|quiz] [--json] [--topics]
   pocketlaw search --batch [--limit N] [--kind K] --json     one query per stdin line, one JSON array per line
+  pocketlaw eval --questions FILE [--json] [--brief] [--set k=v]  hit@1, hit@5, MRR per topic on labelled questions, and the misses
   pocketlaw catalog [--json]                                 every document, its citations and whether they resolved
   pocketlaw check [--content DIR] [--statutes DIR|none]      compile a content folder and print every error
   pocketlaw tree --list [--json] | tree <id> [--json|--diagram|--answers 0.2.1]
@@ -23,11 +24,19 @@ USAGE:
 ";
 
 fn main() {
+    // Like any Unix filter: a closed pipe (`pocketlaw catalog --json | head`) ends the program
+    // quietly instead of a panic with a backtrace.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of a signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result: Result<i32> = match args.first().map(String::as_str) {
         Some("search") => cmd::search::run(&args[1..]),
         Some("catalog") => cmd::catalog::run(&args[1..]),
         Some("check") => cmd::check::run(&args[1..]),
+        Some("eval") => cmd::eval::run(&args[1..]),
         Some("export") => cmd::export::run(&args[1..]),
         Some("site") => cmd::site::run(&args[1..]),
         Some("quiz") => cmd::quiz::run(&args[1..]),

@@ -1,6 +1,6 @@
 // The search worker's bootstrap. `pocketlaw site` fills in the hashed file names.
 // It loads the engine and the index in the background as soon as the page starts it, and answers
-// {type: "search", seq, request} with {type: "results", seq, hits}.
+// {type: "search", seq, request} with {type: "results", seq, hits, weak}.
 importScripts("{{WORKER_GLUE}}");
 let engine = null;
 let failure = null;
@@ -22,6 +22,6 @@ onmessage = async (event) => {
     postMessage({ type: "results", seq: msg.seq, hits: [], error: failure || "搜索没有准备好" });
     return;
   }
-  const hits = JSON.parse(engine.search(JSON.stringify(msg.request)));
-  postMessage({ type: "results", seq: msg.seq, hits });
+  const answer = JSON.parse(engine.search(JSON.stringify(msg.request)));
+  postMessage({ type: "results", seq: msg.seq, hits: answer.hits, weak: answer.weak });
 };

@@ -80,7 +80,9 @@ fn catalog_covers_every_topic_and_resolves_citations() {
     if pack.is_dir() {
         let unresolved: Vec<_> = docs
             .iter()
-            .flat_map(|d| d["citations"].as_array().unwrap().iter().filter(|c| c["resolved"] != true).map(move |c| format!("{}: {c}", d["id"])))
+            .flat_map(|d| {
+                d["citations"].as_array().unwrap().iter().filter(|c| c["resolved"] != true).map(move |c| format!("{}: {c}", d["id"]))
+            })
             .collect();
         assert!(unresolved.is_empty(), "{unresolved:#?}");
     }

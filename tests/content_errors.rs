@@ -79,7 +79,12 @@ fn unknown_topic() {
 
 #[test]
 fn duplicate_id() {
-    check(F, "id = \"faq-boss-ran\"", "id = \"wage-guide\"", "guides/wage-arrears/wage-guide.md:2: duplicate id `wage-guide`: also used by faq/wage-arrears/faq-boss-ran.md:2");
+    check(
+        F,
+        "id = \"faq-boss-ran\"",
+        "id = \"wage-guide\"",
+        "guides/wage-arrears/wage-guide.md:2: duplicate id `wage-guide`: also used by faq/wage-arrears/faq-boss-ran.md:2",
+    );
 }
 
 #[test]
@@ -90,7 +95,12 @@ fn broken_internal_link() {
 
 #[test]
 fn malformed_citation() {
-    check(G, "\"劳动争议调解仲裁法 第二十七条\"", "\"劳动争议调解仲裁法 二十七\"", "wage-guide.md:7: citation `劳动争议调解仲裁法 二十七` has no article");
+    check(
+        G,
+        "\"劳动争议调解仲裁法 第二十七条\"",
+        "\"劳动争议调解仲裁法 二十七\"",
+        "wage-guide.md:7: citation `劳动争议调解仲裁法 二十七` has no article",
+    );
     check(F, "第三十条）", "第三十）", "faq-boss-ran.md:10: citation `《保障农民工工资支付条例》第三十` must end with 条");
 }
 
@@ -101,7 +111,12 @@ fn missing_guide_section() {
 
 #[test]
 fn guide_must_open_with_an_answer() {
-    check(G, "老板拖欠劳动报酬，可以先投诉，再申请仲裁（《劳动争议调解仲裁法》第二十七条）。\n\n", "", "wage-guide.md:9: a guide opens with a one-paragraph answer");
+    check(
+        G,
+        "老板拖欠劳动报酬，可以先投诉，再申请仲裁（《劳动争议调解仲裁法》第二十七条）。\n\n",
+        "",
+        "wage-guide.md:9: a guide opens with a one-paragraph answer",
+    );
 }
 
 #[test]
@@ -122,7 +137,12 @@ fn quiz_answer_outside_options() {
 
 #[test]
 fn quiz_duplicate_and_count_of_options() {
-    check(Q, "options = [\"半年\", \"一年\", \"两年\"]", "options = [\"半年\", \"半年\", \"两年\"]", "01.md:8: option `半年` is listed twice");
+    check(
+        Q,
+        "options = [\"半年\", \"一年\", \"两年\"]",
+        "options = [\"半年\", \"半年\", \"两年\"]",
+        "01.md:8: option `半年` is listed twice",
+    );
     check(Q, "options = [\"半年\", \"一年\", \"两年\"]", "options = [\"一年\"]", "01.md:8: a quiz question has 2 to 6 options, not 1");
 }
 
@@ -143,7 +163,12 @@ fn lexicon_line_without_mapping() {
 
 #[test]
 fn directory_contact_needs_verification() {
-    check("directory.toml", "source = \"测试\"", "source = \"测试\"\nphone = \"0839-0000000\"", "directory.toml:10: `county-legal-aid-center` has a phone");
+    check(
+        "directory.toml",
+        "source = \"测试\"",
+        "source = \"测试\"\nphone = \"0839-0000000\"",
+        "directory.toml:10: `county-legal-aid-center` has a phone",
+    );
 }
 
 #[test]
@@ -161,5 +186,8 @@ fn unresolved_citation_with_the_statute_pack() {
         return;
     }
     let diags = compile_edited(&[(F, "第三十条\"", "第九百条\"")], Some(&pack));
-    assert!(diags.iter().any(|d| d.contains("faq-boss-ran.md:8: citation 《保障农民工工资支付条例》第九百条 does not resolve")), "{diags:#?}");
+    assert!(
+        diags.iter().any(|d| d.contains("faq-boss-ran.md:8: citation 《保障农民工工资支付条例》第九百条 does not resolve")),
+        "{diags:#?}"
+    );
 }

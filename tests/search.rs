@@ -98,7 +98,23 @@ fn colloquial_queries_find_their_topic_on_the_real_index() {
 #[test]
 fn strange_inputs_return_a_list() {
     let long = "工资".repeat(1000);
-    for q in ["", " ", "！？。，", "😀😀", "\"", ":", "(", ")", "AND", "-", "title:工伤", "\"工伤 AND (赔偿 -离婚)", "\u{0}", "\u{200B}", long.as_str()] {
+    for q in [
+        "",
+        " ",
+        "！？。，",
+        "😀😀",
+        "\"",
+        ":",
+        "(",
+        ")",
+        "AND",
+        "-",
+        "title:工伤",
+        "\"工伤 AND (赔偿 -离婚)",
+        "\u{0}",
+        "\u{200B}",
+        long.as_str(),
+    ] {
         let hits = search(real_engine(), q, None);
         assert!(hits.len() <= 10, "{q}");
     }

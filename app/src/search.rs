@@ -20,6 +20,8 @@ pub enum EngineState {
 pub struct Results {
     pub seq: u32,
     pub hits: Vec<Hit>,
+    /// Nothing matched well (the engine's [`pocketlaw_engine::model::SearchResponse::weak`]).
+    pub weak: bool,
     pub error: Option<String>,
 }
 
@@ -27,8 +29,17 @@ pub struct Results {
 #[serde(tag = "type", rename_all = "lowercase")]
 enum FromWorker {
     Ready,
-    Error { message: String },
-    Results { seq: u32, hits: Vec<Hit>, #[serde(default)] error: Option<String> },
+    Error {
+        message: String,
+    },
+    Results {
+        seq: u32,
+        hits: Vec<Hit>,
+        #[serde(default)]
+        weak: bool,
+        #[serde(default)]
+        error: Option<String>,
+    },
 }
 
 /// Without a service worker: how long after the page's `load` event the worker starts by itself.
@@ -71,14 +82,16 @@ impl SearchClient {
         match assets().and_then(|a| Worker::new(&a.search_worker).map_err(|_| "浏览器不支持后台搜索".to_string())) {
             Ok(w) => {
                 let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-                    let Ok(msg) = serde_wasm_json(&ev.data()) else { return };
+                    let Ok(msg) = serde_wasm_json(&ev.data()) else {
+                        return;
+                    };
                     match msg {
                         FromWorker::Ready => state.set(EngineState::Ready),
                         FromWorker::Error { message } => state.set(EngineState::Failed(message)),
-                        FromWorker::Results { seq, hits, error } => {
+                        FromWorker::Results { seq, hits, weak, error } => {
                             let newest = results.with_untracked(|r: &Option<Results>| r.as_ref().is_none_or(|r| r.seq <= seq));
                             if newest {
-                                results.set(Some(Results { seq, hits, error }));
+                                results.set(Some(Results { seq, hits, weak, error }));
                             }
                         }
                     }
@@ -119,7 +132,7 @@ impl SearchClient {
         let seq = self.seq.get_value() + 1;
         self.seq.set_value(seq);
         if query.trim().is_empty() {
-            self.results.set(Some(Results { seq, hits: Vec::new(), error: None }));
+            self.results.set(Some(Results { seq, hits: Vec::new(), weak: false, error: None }));
             return;
         }
         self.start();

@@ -59,7 +59,14 @@ pub fn home(c: &Catalog) -> String {
     let topics: String = c
         .topics
         .iter()
-        .map(|t| format!("<li><a href=\"/topic/{}\"><strong>{}</strong><span>{}</span></a></li>", escape(&t.slug), escape(&t.name), escape(&t.blurb)))
+        .map(|t| {
+            format!(
+                "<li><a href=\"/topic/{}\"><strong>{}</strong><span>{}</span></a></li>",
+                escape(&t.slug),
+                escape(&t.name),
+                escape(&t.blurb)
+            )
+        })
         .collect();
     // The quiz card offers the newest month here; the app picks by the phone's clock.
     let quiz = c
@@ -88,7 +95,12 @@ pub fn topic(c: &Catalog, t: &Topic) -> String {
             .filter(|d| d.topic == t.slug && d.kind == kind)
             .map(|d| {
                 if summary {
-                    format!("<li><a href=\"/doc/{}\"><strong>{}</strong></a><p>{}</p></li>", escape(&d.id), escape(&d.title), escape(&d.summary))
+                    format!(
+                        "<li><a href=\"/doc/{}\"><strong>{}</strong></a><p>{}</p></li>",
+                        escape(&d.id),
+                        escape(&d.title),
+                        escape(&d.summary)
+                    )
                 } else {
                     format!("<li><a href=\"/doc/{}\">{}</a></li>", escape(&d.id), escape(&d.title))
                 }
@@ -124,7 +136,12 @@ pub fn doc(c: &Catalog, p: &DocPage, siblings: &[DocPage]) -> String {
                 .enumerate()
                 .map(|(i, o)| {
                     let right = q.answer.contains(&i);
-                    format!("<li{}>{}{}</li>", if right { " class=\"right\"" } else { "" }, escape(o), if right { "（正确答案）" } else { "" })
+                    format!(
+                        "<li{}>{}{}</li>",
+                        if right { " class=\"right\"" } else { "" },
+                        escape(o),
+                        if right { "（正确答案）" } else { "" }
+                    )
                 })
                 .collect();
             format!("<ol class=\"quiz-options\" type=\"A\">{options}</ol><h2>解析</h2>")

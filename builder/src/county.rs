@@ -138,7 +138,10 @@ pub fn parse(sources: &Sources, diags: &mut Diagnostics) -> CountyData {
                     }
                     let contact = r.phone.is_some() || r.address.is_some() || r.hours.is_some();
                     if contact && !r.verified {
-                        err(format!("`{}` has a phone, address or hours but `verified = false`: only verified contact details may ship", r.id));
+                        err(format!(
+                            "`{}` has a phone, address or hours but `verified = false`: only verified contact details may ship",
+                            r.id
+                        ));
                     }
                     if let Some(p) = &r.phone {
                         if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit() || c == '-') {

@@ -12,7 +12,8 @@ use serde::Deserialize;
 use std::collections::HashMap;
 
 /// The sections every guide has, in this order (see content/README.md).
-pub const GUIDE_SECTIONS: [&str; 7] = ["一步一步怎么办", "要带的材料", "去哪里办", "要多久、花多少钱", "别错过的期限", "相关问答", "法律依据"];
+pub const GUIDE_SECTIONS: [&str; 7] =
+    ["一步一步怎么办", "要带的材料", "去哪里办", "要多久、花多少钱", "别错过的期限", "相关问答", "法律依据"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,7 +63,11 @@ pub fn parse_all(sources: &Sources, county: &CountyData, diags: &mut Diagnostics
         }
         if let Some(doc) = parse_one(&src.path, &src.text, county, diags) {
             if let Some(first) = docs.iter().find(|d| d.id == doc.id) {
-                diags.push(Diagnostic::new(&doc.path, doc.id_line, format!("duplicate id `{}`: also used by {}:{}", doc.id, first.path, first.id_line)));
+                diags.push(Diagnostic::new(
+                    &doc.path,
+                    doc.id_line,
+                    format!("duplicate id `{}`: also used by {}:{}", doc.id, first.path, first.id_line),
+                ));
                 continue;
             }
             docs.push(doc);
@@ -174,7 +179,12 @@ fn parse_one(path: &str, text: &str, county: &CountyData, diags: &mut Diagnostic
         None => {}
     }
     if kind != Some(DocKind::Quiz) {
-        for (key, present) in [("month", fm.month.is_some()), ("type", fm.qtype.is_some()), ("options", fm.options.is_some()), ("answer", fm.answer.is_some())] {
+        for (key, present) in [
+            ("month", fm.month.is_some()),
+            ("type", fm.qtype.is_some()),
+            ("options", fm.options.is_some()),
+            ("answer", fm.answer.is_some()),
+        ] {
             only_for(diags, key, present, "quiz questions");
         }
     }
@@ -216,7 +226,11 @@ fn check_guide_sections(path: &str, sp: &Split, r: &Rendered, diags: &mut Diagno
     }
     if next < GUIDE_SECTIONS.len() {
         let line = r.h2.last().map(|h| h.1).unwrap_or(sp.body_line);
-        diags.push(Diagnostic::new(path, line, format!("missing section `## {}` (guides have: {})", GUIDE_SECTIONS[next], GUIDE_SECTIONS.join(" / "))));
+        diags.push(Diagnostic::new(
+            path,
+            line,
+            format!("missing section `## {}` (guides have: {})", GUIDE_SECTIONS[next], GUIDE_SECTIONS.join(" / ")),
+        ));
     }
 }
 
@@ -238,13 +252,21 @@ fn check_quiz(path: &str, sp: &Split, fm: &FrontMatter, diags: &mut Diagnostics)
         Some("multiple") => Some(QuizType::Multiple),
         Some("truefalse") => Some(QuizType::Truefalse),
         other => {
-            err(diags, if other.is_some() { "type" } else { "id" }, format!("`type` must be single, multiple or truefalse, not `{}`", other.unwrap_or("")));
+            err(
+                diags,
+                if other.is_some() { "type" } else { "id" },
+                format!("`type` must be single, multiple or truefalse, not `{}`", other.unwrap_or("")),
+            );
             None
         }
     };
     let options = fm.options.clone().unwrap_or_default();
     if !(2..=6).contains(&options.len()) {
-        err(diags, if fm.options.is_some() { "options" } else { "id" }, format!("a quiz question has 2 to 6 options, not {}", options.len()));
+        err(
+            diags,
+            if fm.options.is_some() { "options" } else { "id" },
+            format!("a quiz question has 2 to 6 options, not {}", options.len()),
+        );
     }
     for (i, o) in options.iter().enumerate() {
         if o.trim().is_empty() {
@@ -270,7 +292,9 @@ fn check_quiz(path: &str, sp: &Split, fm: &FrontMatter, diags: &mut Diagnostics)
     }
     match (qtype, raw.len()) {
         (_, 0) => err(diags, if fm.answer.is_some() { "answer" } else { "id" }, "a quiz question needs `answer = [..]`".into()),
-        (Some(QuizType::Single | QuizType::Truefalse), n) if n != 1 => err(diags, "answer", format!("a {} question has exactly one answer", fm.qtype.as_deref().unwrap_or(""))),
+        (Some(QuizType::Single | QuizType::Truefalse), n) if n != 1 => {
+            err(diags, "answer", format!("a {} question has exactly one answer", fm.qtype.as_deref().unwrap_or("")))
+        }
         (Some(QuizType::Multiple), 1) => err(diags, "answer", "a multiple question has at least two answers; use type = \"single\"".into()),
         _ => {}
     }
@@ -283,13 +307,21 @@ fn check_quiz(path: &str, sp: &Split, fm: &FrontMatter, diags: &mut Diagnostics)
 
 /// Checks what needs every document: links point at existing ids, FAQs and quiz questions name
 /// an existing guide, and (with the statute pack) every citation resolves.
-pub fn check_links_and_citations(docs: &[ParsedDoc], county: &CountyData, trees: &[String], pack: Option<&StatutePack>, diags: &mut Diagnostics) {
+pub fn check_links_and_citations(
+    docs: &[ParsedDoc],
+    county: &CountyData,
+    trees: &[String],
+    pack: Option<&StatutePack>,
+    diags: &mut Diagnostics,
+) {
     let by_id: HashMap<&str, &ParsedDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     for d in docs {
         for (target, line) in &d.rendered.links {
             let problem = match target {
                 LinkTarget::Doc(id) if !by_id.contains_key(id.as_str()) => Some(format!("broken link: no document with id `{id}`")),
-                LinkTarget::Dir(id) if !county.directory.iter().any(|e| &e.id == id) => Some(format!("broken link: no directory entry `{id}` in directory.toml")),
+                LinkTarget::Dir(id) if !county.directory.iter().any(|e| &e.id == id) => {
+                    Some(format!("broken link: no directory entry `{id}` in directory.toml"))
+                }
                 LinkTarget::Topic(s) if !county.has_topic(s) => Some(format!("broken link: no topic `{s}`")),
                 LinkTarget::Tree(id) if !trees.contains(id) => Some(format!("broken link: no decision tree `{id}`")),
                 _ => None,
@@ -301,7 +333,9 @@ pub fn check_links_and_citations(docs: &[ParsedDoc], county: &CountyData, trees:
         if let Some((g, line)) = &d.guide {
             match by_id.get(g.as_str()) {
                 None => diags.push(Diagnostic::new(&d.path, *line, format!("guide `{g}` does not exist"))),
-                Some(target) if target.kind != DocKind::Guide => diags.push(Diagnostic::new(&d.path, *line, format!("`{g}` is a {}, not a guide", target.kind.as_str()))),
+                Some(target) if target.kind != DocKind::Guide => {
+                    diags.push(Diagnostic::new(&d.path, *line, format!("`{g}` is a {}, not a guide", target.kind.as_str())))
+                }
                 _ => {}
             }
         }

@@ -6,9 +6,11 @@ use crate::doc::ParsedDoc;
 use crate::index::{self, IndexDoc};
 use crate::statutes::StatutePack;
 use pocketlaw_engine::bundle::SearchBundle;
-use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::citation::Citation;
-use pocketlaw_engine::model::{Catalog, CitationRef, DocKind, DocMeta, DocPage, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION};
+use pocketlaw_engine::lexicon::Lexicon;
+use pocketlaw_engine::model::{
+    Catalog, CitationRef, DocKind, DocMeta, DocPage, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION,
+};
 use pocketlaw_engine::tree::{Tree, TreeSet};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -43,7 +45,13 @@ pub fn cut(text: &str, max: usize) -> String {
     }
 }
 
-pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, trees: Vec<Tree>, pack: Option<&StatutePack>) -> Result<SiteData, String> {
+pub fn assemble(
+    county: CountyData,
+    lexicon: Lexicon,
+    docs: Vec<ParsedDoc>,
+    trees: Vec<Tree>,
+    pack: Option<&StatutePack>,
+) -> Result<SiteData, String> {
     let mut articles = BTreeMap::new();
     // Tree citations ship their article text too.
     if let Some(p) = pack {
@@ -107,8 +115,13 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, tree
             IndexDoc { id: &d.id, kind: d.kind.as_str(), topic: &d.topic, title: &d.title, body: &d.rendered.text, keywords: kw }
         })
         .collect();
-    let search = index::build(&index_docs, &lexicon)?;
-    let guide_texts = docs.iter().filter(|d| d.kind == pocketlaw_engine::model::DocKind::Guide).map(|d| (d.id.clone(), d.rendered.text.clone())).collect();
+    let topic_slugs: Vec<String> = county.topics.iter().map(|t| t.slug.clone()).collect();
+    let search = index::build(&index_docs, &lexicon, &topic_slugs)?;
+    let guide_texts = docs
+        .iter()
+        .filter(|d| d.kind == pocketlaw_engine::model::DocKind::Guide)
+        .map(|d| (d.id.clone(), d.rendered.text.clone()))
+        .collect();
 
     let mut hasher = Sha256::new();
     hasher.update(serde_json::to_vec(&metas).map_err(|e| e.to_string())?);
@@ -125,7 +138,10 @@ pub fn assemble(county: CountyData, lexicon: Lexicon, docs: Vec<ParsedDoc>, tree
         topics: county.topics,
         directory: county.directory,
         docs: metas,
-        trees: trees.iter().map(|t| TreeMeta { id: t.id.clone(), title: t.title.clone(), topic: t.topic.clone(), intro: t.intro.clone() }).collect(),
+        trees: trees
+            .iter()
+            .map(|t| TreeMeta { id: t.id.clone(), title: t.title.clone(), topic: t.topic.clone(), intro: t.intro.clone() })
+            .collect(),
         quiz_months: {
             let mut m: Vec<String> = docs.iter().filter_map(|d| d.quiz.as_ref().map(|q| q.month.clone())).collect();
             m.sort();

@@ -2,7 +2,7 @@
 
 use pocketlaw_engine::bundle::SearchBundle;
 use pocketlaw_engine::lexicon::Lexicon;
-use pocketlaw_engine::search::{index_files, register_tokenizer, schema};
+use pocketlaw_engine::search::{index_files, register_tokenizer, schema, topics};
 use tantivy::{doc, Index};
 
 /// What the index stores of one document.
@@ -15,7 +15,9 @@ pub struct IndexDoc<'a> {
     pub keywords: String,
 }
 
-pub fn build(docs: &[IndexDoc], lexicon: &Lexicon) -> Result<SearchBundle, String> {
+/// Indexes the documents; `topics` are the topic slugs in the county's order (the topic model's
+/// numbering).
+pub fn build(docs: &[IndexDoc], lexicon: &Lexicon, topics: &[String]) -> Result<SearchBundle, String> {
     let (schema, f) = schema();
     let index = Index::create_in_ram(schema);
     register_tokenizer(&index);
@@ -32,8 +34,10 @@ pub fn build(docs: &[IndexDoc], lexicon: &Lexicon) -> Result<SearchBundle, Strin
     }
     writer.commit().map_err(e)?;
     writer.wait_merging_threads().map_err(e)?;
+    let searcher = index.reader().map_err(e)?.searcher();
+    let topic_stats = topics::stats_from_index(&searcher, &f, topics).map_err(|e| e.to_string())?;
     let files = index_files(&index).map_err(|e| e.to_string())?;
-    Ok(SearchBundle { lexicon: lexicon.clone(), files: stable_segment_ids(files) })
+    Ok(SearchBundle { lexicon: lexicon.clone(), topics: topic_stats, files: stable_segment_ids(files) })
 }
 
 /// tantivy names each segment with a random UUID, so the same content would give a different
@@ -76,10 +80,21 @@ mod tests {
     #[test]
     fn the_same_documents_give_the_same_bytes() {
         let docs: Vec<IndexDoc> = (0..20)
-            .map(|i| IndexDoc { id: "x", kind: "faq", topic: "t", title: "老板不给工钱怎么办", body: if i % 2 == 0 { "拖欠工资" } else { "劳动仲裁" }, keywords: String::new() })
+            .map(|i| IndexDoc {
+                id: "x",
+                kind: "faq",
+                topic: "t",
+                title: "老板不给工钱怎么办",
+                body: if i % 2 == 0 { "拖欠工资" } else { "劳动仲裁" },
+                keywords: String::new(),
+            })
             .collect();
-        let a = build(&docs, &Lexicon::default()).unwrap();
-        let b = build(&docs, &Lexicon::default()).unwrap();
+        let topics = vec!["t".to_string()];
+        let a = build(&docs, &Lexicon::default(), &topics).unwrap();
+        let b = build(&docs, &Lexicon::default(), &topics).unwrap();
+        assert_eq!(a.topics.doc_topic, vec![0; 20]);
+        assert_eq!(a.topics.doc_kind.len(), 20);
+        assert!(a.topics.topic_tokens[0] > 0);
         assert_eq!(a.encode(), b.encode());
         let meta = String::from_utf8(a.files[0].1.clone()).unwrap();
         let seg = a.files[1].0.split_once('.').unwrap().0;

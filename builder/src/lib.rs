@@ -33,12 +33,13 @@ pub const DEFAULT_STATUTES: &str = "../shared/statutes";
 /// (citations are then shipped unresolved and shown as plain text).
 pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diagnostics> {
     let sources = load::load(content)?;
-    let pack = match statutes {
-        Some(dir) => Some(statutes::StatutePack::load(dir).map_err(|e| {
-            Diagnostics::one(Diagnostic::new(dir.display().to_string(), 0, format!("cannot read the statute pack: {e}")))
-        })?),
-        None => None,
-    };
+    let pack =
+        match statutes {
+            Some(dir) => Some(statutes::StatutePack::load(dir).map_err(|e| {
+                Diagnostics::one(Diagnostic::new(dir.display().to_string(), 0, format!("cannot read the statute pack: {e}")))
+            })?),
+            None => None,
+        };
     let mut diags = Diagnostics::default();
     let county = county::parse(&sources, &mut diags);
     let lexicon = county::parse_lexicon(&sources, &mut diags);
@@ -62,7 +63,8 @@ pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diag
     if !diags.is_empty() {
         return Err(diags);
     }
-    emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), pack.as_ref()).map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
+    emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), pack.as_ref())
+        .map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
 }
 
 /// The statute folder to use: the one named (if it exists), else [`DEFAULT_STATUTES`] relative

@@ -22,7 +22,9 @@ fn without_citations(text: &str) -> String {
     for (start, c) in find_inline(text) {
         let Ok(c) = c else { continue };
         let label = c.article_label();
-        let Some(end) = text[start..].find(&label).map(|i| start + i + label.len()) else { continue };
+        let Some(end) = text[start..].find(&label).map(|i| start + i + label.len()) else {
+            continue;
+        };
         out.push_str(&text[last..start]);
         last = end;
     }

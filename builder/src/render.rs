@@ -83,9 +83,10 @@ pub fn render(body: &str, body_line: usize) -> Rendered {
                     Some(("tree", id)) => (format!("/tree/{id}"), Some(LinkTarget::Tree(id.into()))),
                     Some(("tel", n)) if n.chars().all(|c| c.is_ascii_digit()) => (dest.clone(), None),
                     _ => {
-                        out.errors.push((line, format!(
-                            "link `{dest}`: only doc:, dir:, topic:, tree: and tel: links are allowed (the app works offline)"
-                        )));
+                        out.errors.push((
+                            line,
+                            format!("link `{dest}`: only doc:, dir:, topic:, tree: and tel: links are allowed (the app works offline)"),
+                        ));
                         (dest.clone(), None)
                     }
                 };
@@ -188,7 +189,11 @@ mod tests {
         assert!(r.summary.starts_with("先说结论"));
         assert_eq!(r.citations.len(), 1);
         assert_eq!(r.citations[0].1, 3);
-        assert!(r.html.contains("<a class=\"cite\" href=\"/law/劳动争议调解仲裁法/第二十七条\">《劳动争议调解仲裁法》第二十七条</a>"), "{}", r.html);
+        assert!(
+            r.html.contains("<a class=\"cite\" href=\"/law/劳动争议调解仲裁法/第二十七条\">《劳动争议调解仲裁法》第二十七条</a>"),
+            "{}",
+            r.html
+        );
         assert!(r.text.contains("去仲裁"));
     }
 }

@@ -157,7 +157,10 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     };
     let page = |title: &str, description: &str| page_with(title, description, &home_main);
     let home_title = format!("{} · {}", c.county.app_name, c.county.tagline);
-    let home_desc = format!("{}群众的免费法律自助指南：讨薪、工伤、离婚、赡养、土地、借钱等常见问题怎么办，去哪里办，拨打 {} 免费咨询。", c.county.name, c.county.hotline);
+    let home_desc = format!(
+        "{}群众的免费法律自助指南：讨薪、工伤、离婚、赡养、土地、借钱等常见问题怎么办，去哪里办，拨打 {} 免费咨询。",
+        c.county.name, c.county.hotline
+    );
     let manifest = String::from_utf8(public("manifest.webmanifest")?)
         .map_err(|_| "manifest.webmanifest is not UTF-8".to_string())?
         .replace("{{APP_NAME}}", &c.county.app_name)
@@ -178,7 +181,10 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         w.write(&format!("quiz/month/{m}/index.html"), page(&format!("{m} 法治月考 - {}", c.county.app_name), &home_desc).as_bytes())?;
     }
     for t in &c.topics {
-        w.write(&format!("quiz/practice/{}/index.html", t.slug), page(&format!("{} 专题练习 - {}", t.name, c.county.app_name), &home_desc).as_bytes())?;
+        w.write(
+            &format!("quiz/practice/{}/index.html", t.slug),
+            page(&format!("{} 专题练习 - {}", t.name, c.county.app_name), &home_desc).as_bytes(),
+        )?;
     }
     for t in &c.trees {
         w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;

@@ -178,10 +178,7 @@ impl StatutePack {
 
     pub fn resolve(&self, c: &Citation) -> Result<ArticleText, String> {
         let law = self.laws.get(&c.law).ok_or_else(|| format!("no law named `{}` in the statute pack", c.law))?;
-        let text = law
-            .articles
-            .get(&(c.article, c.sub))
-            .ok_or_else(|| format!("{} has no {}", law.title, c.article_label()))?;
+        let text = law.articles.get(&(c.article, c.sub)).ok_or_else(|| format!("{} has no {}", law.title, c.article_label()))?;
         Ok(ArticleText { title: law.title.clone(), article: c.article_label(), text: text.clone() })
     }
 }

@@ -150,7 +150,13 @@ pub fn parse_all(sources: &Sources, diags: &mut Diagnostics) -> Vec<ParsedTree> 
 }
 
 /// Checks what needs the rest of the content; marks citations resolved.
-pub fn check(trees: &mut [ParsedTree], county: &CountyData, guides: &HashMap<String, DocKind>, pack: Option<&StatutePack>, diags: &mut Diagnostics) {
+pub fn check(
+    trees: &mut [ParsedTree],
+    county: &CountyData,
+    guides: &HashMap<String, DocKind>,
+    pack: Option<&StatutePack>,
+    diags: &mut Diagnostics,
+) {
     for t in trees.iter_mut() {
         if !county.has_topic(&t.tree.topic) {
             diags.push(Diagnostic::new(&t.path, 1, format!("unknown topic `{}`", t.tree.topic)));
@@ -172,7 +178,11 @@ pub fn check(trees: &mut [ParsedTree], county: &CountyData, guides: &HashMap<Str
                     let parsed = Citation::parse(&format!("{} {}", c.law, c.article));
                     match parsed.as_ref().map_err(|e| e.clone()).and_then(|p| pack.resolve(p)) {
                         Ok(_) => c.resolved = true,
-                        Err(why) => diags.push(Diagnostic::new(&t.path, line, format!("outcome `{}`: citation 《{}》{} does not resolve: {why}", o.id, c.law, c.article))),
+                        Err(why) => diags.push(Diagnostic::new(
+                            &t.path,
+                            line,
+                            format!("outcome `{}`: citation 《{}》{} does not resolve: {why}", o.id, c.law, c.article),
+                        )),
                     }
                 }
             }

@@ -25,7 +25,14 @@ pub fn run(args: &[String]) -> Result<i32> {
         .iter()
         .map(|d| {
             let page = chunks.iter().flat_map(|c| &c.pages).find(|p| p.id == d.id).ok_or_else(|| anyhow!("{} has no page", d.id))?;
-            Ok(Row { id: &d.id, kind: d.kind.as_str(), topic: &d.topic, title: &d.title, citations: &page.citations, reviewed: &d.reviewed })
+            Ok(Row {
+                id: &d.id,
+                kind: d.kind.as_str(),
+                topic: &d.topic,
+                title: &d.title,
+                citations: &page.citations,
+                reviewed: &d.reviewed,
+            })
         })
         .collect::<Result<_>>()?;
     if Args::new(args).flag("--json") {

@@ -16,7 +16,12 @@ pub fn run(args: &[String]) -> Result<i32> {
             use pocketlaw_engine::model::DocKind::*;
             println!(
                 "ok: {} guides, {} FAQs, {} quiz questions, {} topics, {} directory entries, {} lexicon entries; statutes {}",
-                count(Guide), count(Faq), count(Quiz), c.topics.len(), c.directory.len(), data.lexicon_entries,
+                count(Guide),
+                count(Faq),
+                count(Quiz),
+                c.topics.len(),
+                c.directory.len(),
+                data.lexicon_entries,
                 if statutes.is_some() { "checked" } else { "not checked (no pack)" }
             );
             Ok(0)

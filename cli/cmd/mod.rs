@@ -1,5 +1,6 @@
 pub mod catalog;
 pub mod check;
+pub mod eval;
 pub mod export;
 pub mod quiz;
 pub mod search;

@@ -28,6 +28,16 @@ pub fn run(args: &[String]) -> Result<i32> {
     }
     let words = a.positional(&["--limit", "--kind"]);
     let query = words.join(" ");
+    if a.flag("--topics") {
+        // Which topics the topic model thinks the query is about (for review and tuning).
+        let scores = engine.topic_scores(&query);
+        let mut ranked: Vec<(usize, f64)> = scores.probs.iter().copied().enumerate().collect();
+        ranked.sort_by(|x, y| y.1.total_cmp(&x.1));
+        println!("topic model ({} known terms):", scores.known_terms);
+        for (t, p) in ranked.into_iter().take(5) {
+            println!("  {:<22} {:.3}", engine.topics().get(t).map(String::as_str).unwrap_or("?"), p);
+        }
+    }
     let hits = ask(&query);
     if json {
         println!("{}", serde_json::to_string_pretty(&hits)?);

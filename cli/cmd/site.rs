@@ -12,11 +12,9 @@ pub fn run(args: &[String]) -> Result<i32> {
     let out = a.value("--out")?.ok_or_else(|| anyhow!("--out DIR is required"))?;
     let public = a.value("--public")?.unwrap_or("public");
     let cat = catalog()?;
-    let report = assemble(
-        &SiteInputs { app_dir: Path::new(app), public_dir: Path::new(public), data: files(), catalog: &cat },
-        Path::new(out),
-    )
-    .map_err(|e| anyhow!(e))?;
+    let report =
+        assemble(&SiteInputs { app_dir: Path::new(app), public_dir: Path::new(public), data: files(), catalog: &cat }, Path::new(out))
+            .map_err(|e| anyhow!(e))?;
     println!("site {} (content {}) written to {out}: {} files", report.version, report.build_id, report.files.len());
     Ok(0)
 }

@@ -22,7 +22,8 @@ fn brotli(b: &[u8]) -> usize {
 
 pub fn run(args: &[String]) -> Result<i32> {
     let site = Args::new(args).value("--site")?.unwrap_or("dist");
-    let report: SiteReport = serde_json::from_slice(&std::fs::read(Path::new(site).join("build.json")).context("build.json (run the site build first)")?)?;
+    let report: SiteReport =
+        serde_json::from_slice(&std::fs::read(Path::new(site).join("build.json")).context("build.json (run the site build first)")?)?;
     println!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
     for (label, list) in [("FIRST PAINT (home page usable)", &report.first_paint), ("SEARCH (loaded in the background)", &report.search)] {
         println!("{label}");

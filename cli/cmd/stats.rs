@@ -20,7 +20,13 @@ pub fn run(args: &[String]) -> Result<i32> {
         }
     }
     let n = data.guide_texts.len().max(1) as f32;
-    println!("{} guides; mean of averages {:.1} chars; most long sentences: {} ({:.1}%)", data.guide_texts.len(), total_avg / n, worst.0, worst.1 * 100.0);
+    println!(
+        "{} guides; mean of averages {:.1} chars; most long sentences: {} ({:.1}%)",
+        data.guide_texts.len(),
+        total_avg / n,
+        worst.0,
+        worst.1 * 100.0
+    );
     let gaps = coverage_gaps(&data.catalog);
     if gaps.is_empty() {
         println!("coverage: every topic has at least 1 guide and 5 FAQs");

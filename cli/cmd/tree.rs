@@ -14,7 +14,11 @@ pub fn run(args: &[String]) -> Result<i32> {
     let a = Args::new(args);
     let set: TreeSet = decode_json(file("trees.json")?)?;
     if a.flag("--list") {
-        let list: Vec<_> = set.trees.iter().map(|t| json!({"id": t.id, "title": t.title, "topic": t.topic, "questions": t.questions.len(), "outcomes": t.outcomes.len()})).collect();
+        let list: Vec<_> = set
+            .trees
+            .iter()
+            .map(|t| json!({"id": t.id, "title": t.title, "topic": t.topic, "questions": t.questions.len(), "outcomes": t.outcomes.len()}))
+            .collect();
         if a.flag("--json") {
             println!("{}", serde_json::to_string_pretty(&list)?);
         } else {
@@ -24,7 +28,11 @@ pub fn run(args: &[String]) -> Result<i32> {
         }
         return Ok(0);
     }
-    let id = a.positional(&["--answers"]).first().copied().ok_or_else(|| anyhow!("usage: pocketlaw tree <id> [--json|--diagram|--answers 0.1]"))?;
+    let id = a
+        .positional(&["--answers"])
+        .first()
+        .copied()
+        .ok_or_else(|| anyhow!("usage: pocketlaw tree <id> [--json|--diagram|--answers 0.1]"))?;
     let tree = set.trees.iter().find(|t| t.id == id).ok_or_else(|| anyhow!("no tree `{id}`; see `pocketlaw tree --list`"))?;
     if a.flag("--diagram") {
         print!("{}", tree.mermaid());

@@ -5,7 +5,7 @@
 //! the files' bytes in order. A reader of another version fails loudly instead of misreading.
 
 use crate::lexicon::Lexicon;
-use crate::model::FORMAT_VERSION;
+use crate::model::{DocKind, FORMAT_VERSION};
 use crate::EngineError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -15,13 +15,26 @@ const MAGIC: &[u8; 4] = b"PLSB";
 #[derive(Serialize, Deserialize)]
 struct Header {
     lexicon: Lexicon,
+    topics: TopicStats,
     files: Vec<(String, u64)>,
 }
 
-/// The search bundle: the tantivy index files and the lexicon used for query expansion.
+/// What ranking needs beyond the index's postings (see `search::topics`): the topics, each
+/// document's topic and kind (by tantivy document number), and each topic's weighted token total.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TopicStats {
+    pub topics: Vec<String>,
+    pub doc_topic: Vec<u16>,
+    pub doc_kind: Vec<DocKind>,
+    pub topic_tokens: Vec<u64>,
+}
+
+/// The search bundle: the tantivy index files, the lexicon used for query expansion and the
+/// topic statistics.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchBundle {
     pub lexicon: Lexicon,
+    pub topics: TopicStats,
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -29,6 +42,7 @@ impl SearchBundle {
     pub fn encode(&self) -> Vec<u8> {
         let header = Header {
             lexicon: self.lexicon.clone(),
+            topics: self.topics.clone(),
             files: self.files.iter().map(|(n, b)| (n.clone(), b.len() as u64)).collect(),
         };
         let header = serde_json::to_vec(&header).expect("header serializes");
@@ -71,7 +85,7 @@ impl SearchBundle {
         if !rest.is_empty() {
             return Err(corrupt("trailing bytes"));
         }
-        Ok(SearchBundle { lexicon: header.lexicon, files })
+        Ok(SearchBundle { lexicon: header.lexicon, topics: header.topics, files })
     }
 }
 
@@ -97,6 +111,12 @@ mod tests {
     fn sample() -> SearchBundle {
         SearchBundle {
             lexicon: Lexicon::parse("工钱 = 劳动报酬").unwrap(),
+            topics: TopicStats {
+                topics: vec!["wage-arrears".into()],
+                doc_topic: vec![0, 0],
+                doc_kind: vec![DocKind::Guide, DocKind::Quiz],
+                topic_tokens: vec![7],
+            },
             files: vec![("meta.json".into(), b"{}".to_vec()), ("a.idx".into(), vec![1, 2, 3])],
         }
     }

@@ -31,16 +31,17 @@ impl Citation {
             return Err(format!("citation `{text}`: the article must end with 条"));
         };
         let number = &rest[..ti];
-        let article = parse_number(number)
-            .filter(|n| *n > 0)
-            .ok_or_else(|| format!("citation `{text}`: `{number}` is not an article number"))?;
+        let article =
+            parse_number(number).filter(|n| *n > 0).ok_or_else(|| format!("citation `{text}`: `{number}` is not an article number"))?;
         let after = &rest[ti + '条'.len_utf8()..];
         let sub = match after.strip_prefix('之') {
             Some(s) => {
                 let digits: String = s.chars().take_while(|c| cn_digit(*c).is_some() || *c == '十').collect();
-                Some(parse_number(&digits).filter(|n| *n > 0).ok_or_else(|| {
-                    format!("citation `{text}`: `之` must be followed by a number")
-                })?)
+                Some(
+                    parse_number(&digits)
+                        .filter(|n| *n > 0)
+                        .ok_or_else(|| format!("citation `{text}`: `之` must be followed by a number"))?,
+                )
             }
             None => None,
         };
@@ -74,10 +75,7 @@ pub fn article_label(article: u32, sub: Option<u32>) -> String {
 /// `《中华人民共和国劳动合同法》` → `劳动合同法`. Also drops spaces and a trailing version date
 /// such as `(2012-12-28)`.
 pub fn normalize_law_name(name: &str) -> String {
-    let mut s: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '\u{200B}' | '\u{3000}'))
-        .collect();
+    let mut s: String = name.chars().filter(|c| !c.is_whitespace() && !matches!(c, '《' | '》' | '\u{200B}' | '\u{3000}')).collect();
     if let Some(i) = s.find('(').or_else(|| s.find('（')) {
         if s[i..].chars().any(|c| c.is_ascii_digit()) {
             s.truncate(i);
@@ -174,7 +172,9 @@ pub fn find_inline(text: &str) -> Vec<(usize, Result<Citation, String>)> {
     let mut rest_start = 0;
     while let Some(open) = text[rest_start..].find('《') {
         let start = rest_start + open;
-        let Some(close) = text[start..].find('》') else { break };
+        let Some(close) = text[start..].find('》') else {
+            break;
+        };
         let end_name = start + close + '》'.len_utf8();
         let after = &text[end_name..];
         rest_start = end_name;
@@ -183,17 +183,15 @@ pub fn find_inline(text: &str) -> Vec<(usize, Result<Citation, String>)> {
         }
         let article_end = after.find('条').filter(|ti| after[..*ti].chars().count() <= 10);
         let Some(ti) = article_end else {
-            let shown: String = after.chars().take_while(|c| *c == '第' || cn_digit(*c).is_some() || matches!(c, '十' | '百' | '千')).collect();
+            let shown: String =
+                after.chars().take_while(|c| *c == '第' || cn_digit(*c).is_some() || matches!(c, '十' | '百' | '千')).collect();
             out.push((start, Err(format!("citation `{}{shown}` must end with 条", &text[start..end_name]))));
             continue;
         };
         let mut end = end_name + ti + '条'.len_utf8();
         if text[end..].starts_with('之') {
-            let n: usize = text[end + '之'.len_utf8()..]
-                .chars()
-                .take_while(|c| cn_digit(*c).is_some() || *c == '十')
-                .map(char::len_utf8)
-                .sum();
+            let n: usize =
+                text[end + '之'.len_utf8()..].chars().take_while(|c| cn_digit(*c).is_some() || *c == '十').map(char::len_utf8).sum();
             end += '之'.len_utf8() + n;
         }
         out.push((start, Citation::parse(&text[start..end])));
@@ -207,9 +205,19 @@ mod tests {
 
     #[test]
     fn numbers_round_trip() {
-        for (n, s) in [(1, "一"), (10, "十"), (15, "十五"), (110, "一百一十"), (205, "二百零五"),
-            (1005, "一千零五"), (1010, "一千零一十"), (1079, "一千零七十九"), (1100, "一千一百"),
-            (276, "二百七十六"), (1260, "一千二百六十")] {
+        for (n, s) in [
+            (1, "一"),
+            (10, "十"),
+            (15, "十五"),
+            (110, "一百一十"),
+            (205, "二百零五"),
+            (1005, "一千零五"),
+            (1010, "一千零一十"),
+            (1079, "一千零七十九"),
+            (1100, "一千一百"),
+            (276, "二百七十六"),
+            (1260, "一千二百六十"),
+        ] {
             assert_eq!(to_cn_number(n), s);
             assert_eq!(parse_number(s), Some(n));
         }

@@ -40,11 +40,7 @@ impl Lexicon {
                 continue;
             };
             let colloquial = normalize(left.trim());
-            let terms: Vec<String> = right
-                .split([',', '，', '、'])
-                .map(|t| normalize(t.trim()))
-                .filter(|t| !t.is_empty())
-                .collect();
+            let terms: Vec<String> = right.split([',', '，', '、']).map(|t| normalize(t.trim())).filter(|t| !t.is_empty()).collect();
             if colloquial.is_empty() {
                 errors.push(err("the left side of `=` is empty".into()));
             } else if terms.is_empty() {

@@ -5,6 +5,7 @@
 //! - [`lexicon`]: which legal terms does a colloquial query also mean?
 //! - [`citation`]: what is a citation, and how are law names and article numbers normalised?
 //! - [`model`]: what does the app ship? (county, topics, directory, catalog, pages, quiz)
+//! - [`eval`]: how good is search on labelled real questions (hit@1, hit@5, MRR per topic)?
 //! - [`bundle`]: how are the shipped files encoded, and which format version are they?
 //! - [`quiz`]: which month, is this answer right, what goes in the wrong-answer notebook?
 //! - [`tree`]: where does a list of answers lead in a decision tree, and is the tree sound?
@@ -13,6 +14,7 @@
 pub mod bundle;
 pub mod citation;
 mod error;
+pub mod eval;
 pub mod lexicon;
 pub mod model;
 pub mod quiz;

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 /// reader refuses a file of another version (see [`crate::bundle`]).
 /// 2: the catalog's documents no longer carry citations (they ship with the pages), and only
 ///    guides carry a summary.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: the search bundle carries the topic statistics; a search answers with a [`SearchResponse`].
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -251,6 +252,15 @@ pub struct Hit {
     pub score: f32,
     /// HTML-escaped text with the matches wrapped in `<mark>`.
     pub snippet: String,
+}
+
+/// A search's answer: the hits, and whether nothing matched well (then the app offers the
+/// topics, the decision trees and 12348 instead of weak hits).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResponse {
+    pub hits: Vec<Hit>,
+    #[serde(default)]
+    pub weak: bool,
 }
 
 /// What a search asks for.

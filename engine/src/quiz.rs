@@ -107,8 +107,12 @@ struct VersionOnly {
 /// Reads stored progress of any known version. Never fails: unreadable data gives a fresh
 /// start marked [`Loaded::Corrupt`].
 pub fn load(raw: Option<&str>) -> Loaded {
-    let Some(raw) = raw else { return Loaded::Fresh(Progress::default()) };
-    let Ok(v) = serde_json::from_str::<VersionOnly>(raw) else { return Loaded::Corrupt(Progress::default()) };
+    let Some(raw) = raw else {
+        return Loaded::Fresh(Progress::default());
+    };
+    let Ok(v) = serde_json::from_str::<VersionOnly>(raw) else {
+        return Loaded::Corrupt(Progress::default());
+    };
     match v.version {
         1 => match serde_json::from_str::<ProgressV1>(raw) {
             Ok(old) => Loaded::Migrated(Progress {

@@ -123,8 +123,12 @@ impl Tree {
         let mut used = 0;
         for &a in answers {
             let Node::Ask(q) = at else { break };
-            let Some(choice) = q.options.get(a) else { break };
-            let Some(next) = self.node(&choice.next) else { break };
+            let Some(choice) = q.options.get(a) else {
+                break;
+            };
+            let Some(next) = self.node(&choice.next) else {
+                break;
+            };
             path.push(Answered { question: q.text.clone(), answer: choice.label.clone() });
             used += 1;
             at = next;
@@ -194,7 +198,9 @@ impl Tree {
             if let Some(q) = t.question(id) {
                 for c in &q.options {
                     match colour.get(c.next.as_str()) {
-                        Some(1) => out.push(Problem { node: q.id.clone(), message: format!("cycle: `{}` leads back to `{}`", q.id, c.next) }),
+                        Some(1) => {
+                            out.push(Problem { node: q.id.clone(), message: format!("cycle: `{}` leads back to `{}`", q.id, c.next) })
+                        }
                         Some(_) => {}
                         None => {
                             if t.node(&c.next).is_some() {
@@ -275,7 +281,16 @@ mod tests {
     }
 
     fn tree(questions: Vec<Question>, outcomes: Vec<Outcome>) -> Tree {
-        Tree { id: "t".into(), title: "t".into(), topic: "legal-aid".into(), reviewed: "2026-11-29".into(), intro: "i".into(), start: "a".into(), questions, outcomes }
+        Tree {
+            id: "t".into(),
+            title: "t".into(),
+            topic: "legal-aid".into(),
+            reviewed: "2026-11-29".into(),
+            intro: "i".into(),
+            start: "a".into(),
+            questions,
+            outcomes,
+        }
     }
 
     #[test]
@@ -295,7 +310,10 @@ mod tests {
     fn finds_structural_problems() {
         let mut dup = q("b", &["yes", "yes"]);
         dup.options[1].label = dup.options[0].label.clone();
-        let t = tree(vec![q("a", &["b", "nowhere"]), dup, q("orphan", &["yes", "a"]), q("loop", &["a", "yes"])], vec![outcome("yes"), Outcome { steps: vec![], ..outcome("x") }]);
+        let t = tree(
+            vec![q("a", &["b", "nowhere"]), dup, q("orphan", &["yes", "a"]), q("loop", &["a", "yes"])],
+            vec![outcome("yes"), Outcome { steps: vec![], ..outcome("x") }],
+        );
         let msgs: Vec<String> = t.validate().into_iter().map(|p| p.message).collect();
         let has = |s: &str| msgs.iter().any(|m| m.contains(s));
         assert!(has("leads nowhere"), "{msgs:?}");

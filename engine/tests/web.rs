@@ -27,7 +27,7 @@ fn lexicon_and_citations_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn bundle_format_in_the_browser() {
-    let b = SearchBundle { lexicon: Lexicon::default(), files: vec![("meta.json".into(), b"{}".to_vec())] };
+    let b = SearchBundle { lexicon: Lexicon::default(), topics: Default::default(), files: vec![("meta.json".into(), b"{}".to_vec())] };
     assert_eq!(SearchBundle::decode(&b.encode()).unwrap(), b);
     assert!(SearchBundle::decode(b"nonsense").is_err());
 }

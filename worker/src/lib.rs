@@ -2,7 +2,7 @@
 //! The bootstrap script (public/search-worker.js) fetches the index bundle and calls this; the
 //! query code is the engine's, the same as the CLI's.
 
-use pocketlaw_engine::model::SearchRequest;
+use pocketlaw_engine::model::{SearchRequest, SearchResponse};
 use pocketlaw_engine::search::SearchEngine;
 use wasm_bindgen::prelude::*;
 
@@ -25,13 +25,14 @@ impl Engine {
         self.inner.num_docs()
     }
 
-    /// Takes a JSON [`SearchRequest`], returns a JSON array of hits. A request that does not
-    /// parse returns an empty list: the search box never shows an error page.
+    /// Takes a JSON [`SearchRequest`], returns a JSON [`SearchResponse`] (hits, and whether
+    /// nothing matched well). A request that does not parse returns no hits: the search box never
+    /// shows an error page.
     pub fn search(&self, request_json: &str) -> String {
-        let hits = match serde_json::from_str::<SearchRequest>(request_json) {
-            Ok(req) => self.inner.search(&req),
-            Err(_) => Vec::new(),
+        let answer = match serde_json::from_str::<SearchRequest>(request_json) {
+            Ok(req) => self.inner.answer(&req),
+            Err(_) => SearchResponse { hits: Vec::new(), weak: true },
         };
-        serde_json::to_string(&hits).unwrap_or_else(|_| "[]".into())
+        serde_json::to_string(&answer).unwrap_or_else(|_| r#"{"hits":[],"weak":true}"#.into())
     }
 }

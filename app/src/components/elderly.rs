@@ -37,7 +37,11 @@ fn synth() -> Option<web_sys::SpeechSynthesis> {
 }
 
 fn zh_voice() -> Option<web_sys::SpeechSynthesisVoice> {
-    synth()?.get_voices().iter().filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok()).find(|v| v.lang().to_lowercase().starts_with("zh"))
+    synth()?
+        .get_voices()
+        .iter()
+        .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+        .find(|v| v.lang().to_lowercase().starts_with("zh"))
 }
 
 /// The text to read: the element's parts in order, without the read-aloud buttons themselves
@@ -91,7 +95,9 @@ pub fn ReadAloud(#[prop(into)] selector: String) -> impl IntoView {
                     .and_then(|d| selector.with_value(|s| d.query_selector(s).ok().flatten()))
                     .map(|e| readable_text(&e))
                     .unwrap_or_default();
-                let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else { return };
+                let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
+                    return;
+                };
                 u.set_lang("zh-CN");
                 if let Some(v) = zh_voice() {
                     u.set_voice(Some(&v));

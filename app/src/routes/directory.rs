@@ -30,7 +30,8 @@ pub fn DirectoryPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </section>
-            }.into_any()
+            }
+            .into_any()
         }
     }
 }

@@ -39,7 +39,11 @@ pub fn DocPage() -> impl IntoView {
                     let topic_name = c.topic(&p.topic).map(|t| t.name.clone()).unwrap_or_default();
                     let guide = p.guide.as_ref().and_then(|g| c.doc(g)).map(|g| (g.id.clone(), g.title.clone()));
                     let faqs: Vec<(String, String)> = if p.kind == DocKind::Guide {
-                        ch.pages.iter().filter(|x| x.guide.as_deref() == Some(&p.id) && x.kind == DocKind::Faq).map(|x| (x.id.clone(), x.title.clone())).collect()
+                        ch.pages
+                            .iter()
+                            .filter(|x| x.guide.as_deref() == Some(&p.id) && x.kind == DocKind::Faq)
+                            .map(|x| (x.id.clone(), x.title.clone()))
+                            .collect()
                     } else {
                         Vec::new()
                     };

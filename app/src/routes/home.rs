@@ -91,17 +91,23 @@ fn Results() -> impl IntoView {
             return view! { <Problem message=format!("搜索暂时用不了：{e}")/> }.into_any();
         }
         match client.results.get() {
+            // Nothing matched well: the ways in that always work come first, the weak hits after,
+            // folded away.
+            Some(r) if r.weak && !r.hits.is_empty() => view! {
+                <div class="weak" data-testid="weak">
+                    <p role="status">"没有找到很对题的内容。可以换个说法（比如“工钱”“离婚”“借钱不还”），按下面的问题分类找，或直接打电话问："</p>
+                    <Hotline/>
+                    <TreeLinks/>
+                    <Topics/>
+                    <details class="weak-hits">
+                        <summary>{format!("仍然看看搜到的 {} 条", r.hits.len())}</summary>
+                        <HitList hits=r.hits/>
+                    </details>
+                </div>
+            }.into_any(),
             Some(r) if !r.hits.is_empty() => view! {
                 <p class="count" role="status">{format!("找到 {} 条", r.hits.len())}</p>
-                <ol class="hits" data-testid="hits">
-                    {r.hits.into_iter().map(|h| view! {
-                        <li class="hit" data-testid="hit" data-id=h.id.clone()>
-                            <span class=format!("kind kind-{}", h.kind.as_str())>{h.kind.label()}</span>
-                            <A href=format!("/doc/{}", h.id)>{h.title.clone()}</A>
-                            <p class="snippet" inner_html=h.snippet.clone()></p>
-                        </li>
-                    }).collect_view()}
-                </ol>
+                <HitList hits=r.hits/>
             }.into_any(),
             Some(_) if state == EngineState::Ready => view! {
                 <div class="empty" data-testid="no-hits">
@@ -111,6 +117,25 @@ fn Results() -> impl IntoView {
             }.into_any(),
             _ => view! { <p class="loading" role="status">"正在准备搜索…"</p> }.into_any(),
         }
+    }
+}
+
+/// The hits, each with its kind and its topic's name, so a wrong topic shows at a glance.
+#[component]
+fn HitList(hits: Vec<pocketlaw_engine::model::Hit>) -> impl IntoView {
+    let catalog = use_catalog();
+    let topic_name = move |slug: &str| catalog.as_ref().ok().and_then(|c| c.topic(slug)).map(|t| t.name.clone()).unwrap_or_default();
+    view! {
+        <ol class="hits" data-testid="hits">
+            {hits.into_iter().map(|h| view! {
+                <li class="hit" data-testid="hit" data-id=h.id.clone() data-topic=h.topic.clone()>
+                    <span class=format!("kind kind-{}", h.kind.as_str())>{h.kind.label()}</span>
+                    <span class="hit-topic" data-testid="hit-topic">{topic_name(&h.topic)}</span>
+                    <A href=format!("/doc/{}", h.id)>{h.title.clone()}</A>
+                    <p class="snippet" inner_html=h.snippet.clone()></p>
+                </li>
+            }).collect_view()}
+        </ol>
     }
 }
 

@@ -30,7 +30,8 @@ pub fn LawPage() -> impl IntoView {
                         <p class="note">"以上是法律原文。看不懂的地方，可以拨打 12348 请人解释。"</p>
                         <button type="button" class="back" onclick="history.back()">"返回"</button>
                     </article>
-                }.into_any(),
+                }
+                .into_any(),
             },
         }
     }

@@ -31,7 +31,11 @@ impl QuizState {
             Loaded::Corrupt(p) => (p, Some("以前保存的答题记录读不出来，已经重新开始。".to_string())),
             other => (other.progress(), None),
         };
-        let notice = if writable { notice } else { Some("这个浏览器不允许保存数据：这次可以照常答题，但关掉后成绩和错题不会保留。".to_string()) };
+        let notice = if writable {
+            notice
+        } else {
+            Some("这个浏览器不允许保存数据：这次可以照常答题，但关掉后成绩和错题不会保留。".to_string())
+        };
         QuizState { progress: RwSignal::new(progress), notice: RwSignal::new(notice) }
     }
 
@@ -148,14 +152,20 @@ fn QuizLoader(set: Signal<QuizSet>) -> impl IntoView {
             let set = set.get();
             let key = set.key();
             // Resume the quiz under way for this set, or start a new one.
-            let current = s.progress.with_untracked(|p| p.current.clone()).filter(|c| c.key == key && c.ids.iter().all(|id| bank.questions.iter().any(|q| &q.id == id)));
+            let current = s
+                .progress
+                .with_untracked(|p| p.current.clone())
+                .filter(|c| c.key == key && c.ids.iter().all(|id| bank.questions.iter().any(|q| &q.id == id)));
             let ids = match current {
                 Some(c) => c.ids,
                 None => {
                     let ids: Vec<String> = match &set {
-                        QuizSet::Month(m) => bank.questions.iter().filter(|q| q.quiz.as_ref().is_some_and(|d| &d.month == m)).map(|q| q.id.clone()).collect(),
+                        QuizSet::Month(m) => {
+                            bank.questions.iter().filter(|q| q.quiz.as_ref().is_some_and(|d| &d.month == m)).map(|q| q.id.clone()).collect()
+                        }
                         QuizSet::Practice(t) => {
-                            let pool: Vec<String> = bank.questions.iter().filter(|q| &q.topic == t || t == "all").map(|q| q.id.clone()).collect();
+                            let pool: Vec<String> =
+                                bank.questions.iter().filter(|q| &q.topic == t || t == "all").map(|q| q.id.clone()).collect();
                             quiz::draw(&pool, PRACTICE_SIZE, js_sys::Date::now() as u64)
                         }
                         QuizSet::Notebook => s.progress.with_untracked(|p| p.notebook.iter().map(|e| e.id.clone()).collect()),
@@ -174,10 +184,15 @@ fn QuizLoader(set: Signal<QuizSet>) -> impl IntoView {
             };
             set_title(&title);
             if questions.is_empty() {
-                let msg = if set == QuizSet::Notebook { "错题本是空的。答错的题会自动放进来。" } else { "这里还没有题目。" };
+                let msg = if set == QuizSet::Notebook {
+                    "错题本是空的。答错的题会自动放进来。"
+                } else {
+                    "这里还没有题目。"
+                };
                 return view! { <section class="quiz"><h1>{title}</h1><Notice/><p data-testid="quiz-empty">{msg}</p><A href="/quiz">"回到法治月考"</A></section> }.into_any();
             }
-            view! { <Runner title key questions=Arc::new(questions) month=match set { QuizSet::Month(m) => Some(m), _ => None }/> }.into_any()
+            view! { <Runner title key questions=Arc::new(questions) month=match set { QuizSet::Month(m) => Some(m), _ => None }/> }
+                .into_any()
         }
     }
 }

@@ -22,7 +22,11 @@ pub fn TopicPage() -> impl IntoView {
             Some(t) => {
                 set_title(&t.name);
                 let list = |k: DocKind| -> Vec<(String, String, String)> {
-                    c.docs.iter().filter(|d| d.topic == t.slug && d.kind == k).map(|d| (d.id.clone(), d.title.clone(), d.summary.clone())).collect()
+                    c.docs
+                        .iter()
+                        .filter(|d| d.topic == t.slug && d.kind == k)
+                        .map(|d| (d.id.clone(), d.title.clone(), d.summary.clone()))
+                        .collect()
                 };
                 let (guides, faqs, quiz) = (list(DocKind::Guide), list(DocKind::Faq), list(DocKind::Quiz));
                 view! {

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use pocketlaw_engine::model::Catalog;
-use std::sync::Arc;
 use pocketlaw_engine::tree::{decode_answers, encode_answers, Answered, Node, Outcome, Question, Tree, Verdict};
+use std::sync::Arc;
 
 #[component]
 pub fn TreePage() -> impl IntoView {
@@ -25,7 +25,9 @@ pub fn TreePage() -> impl IntoView {
     // Keep the progress, so it can be resumed; an empty start page must not erase it.
     Effect::new(move |_| {
         let Some(Ok(set)) = trees.get() else { return };
-        let Some(t) = set.trees.iter().find(|t| t.id == id.get()) else { return };
+        let Some(t) = set.trees.iter().find(|t| t.id == id.get()) else {
+            return;
+        };
         let ans = answers.get();
         if let Some(walk) = t.walk(&ans).filter(|w| w.used > 0) {
             storage::set(&format!("tree.{}", t.id), &encode_answers(&ans[..walk.used]));
@@ -41,7 +43,9 @@ pub fn TreePage() -> impl IntoView {
                 let t = t.clone();
                 let ans = answers.get();
                 set_title(&t.title);
-                let Some(walk) = t.walk(&ans) else { return view! { <NotFound/> }.into_any() };
+                let Some(walk) = t.walk(&ans) else {
+                    return view! { <NotFound/> }.into_any();
+                };
                 let used = ans[..walk.used].to_vec();
                 match walk.at {
                     Node::Ask(q) => view! { <Ask tree=t.clone() question=q.clone() answers=used/> }.into_any(),
@@ -108,7 +112,8 @@ fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Arc<Catalo
     };
     let places: Vec<_> = outcome.where_.iter().filter_map(|w| catalog.directory_entry(w).cloned()).collect();
     let hotline = catalog.county.hotline.clone();
-    let guides: Vec<(String, String)> = outcome.guides.iter().filter_map(|g| catalog.doc(g)).map(|d| (d.id.clone(), d.title.clone())).collect();
+    let guides: Vec<(String, String)> =
+        outcome.guides.iter().filter_map(|g| catalog.doc(g)).map(|d| (d.id.clone(), d.title.clone())).collect();
     view! {
         <article class="tree-result" data-testid="tree-result" data-outcome=outcome.id.clone()>
             <p class="crumbs">{tree.title.clone()}</p>
@@ -157,12 +162,14 @@ pub fn TreeLinks(#[prop(optional, into)] topic: Option<String>) -> impl IntoView
     let trees: Vec<_> = use_catalog()
         .map(|c| c.trees.iter().filter(|t| topic.as_ref().is_none_or(|s| &t.topic == s)).cloned().collect())
         .unwrap_or_default();
-    (!trees.is_empty()).then(|| view! {
-        <section class="tree-links">
-            <h2>"一步一步问，帮您判断"</h2>
-            <ul class="doc-list">
-                {trees.into_iter().map(|t| view! { <li><A href=format!("/tree/{}", t.id)>{t.title}</A></li> }).collect_view()}
-            </ul>
-        </section>
+    (!trees.is_empty()).then(|| {
+        view! {
+            <section class="tree-links">
+                <h2>"一步一步问，帮您判断"</h2>
+                <ul class="doc-list">
+                    {trees.into_iter().map(|t| view! { <li><A href=format!("/tree/{}", t.id)>{t.title}</A></li> }).collect_view()}
+                </ul>
+            </section>
+        }
     })
 }

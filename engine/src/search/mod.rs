@@ -6,21 +6,21 @@
 mod query;
 mod snippet;
 mod tokenizer;
+pub mod topics;
 
 pub use query::{analyze, Analysis};
 pub use snippet::snippet;
 pub use tokenizer::{register_tokenizer, PlTokenizer, TOKENIZER_NAME};
+pub use topics::TopicScores;
 
-use crate::bundle::SearchBundle;
+use crate::bundle::{SearchBundle, TopicStats};
 use crate::lexicon::Lexicon;
-use crate::model::{DocKind, Hit, SearchRequest};
+use crate::model::{DocKind, Hit, SearchRequest, SearchResponse};
 use crate::EngineError;
 use std::path::Path;
 use tantivy::collector::TopDocs;
 use tantivy::directory::RamDirectory;
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING};
 use tantivy::{Directory, Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 /// The most results one search returns.
@@ -41,9 +41,7 @@ pub struct Fields {
 /// that a phrase of bigrams can match; title and body are stored for results and snippets.
 pub fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer(TOKENIZER_NAME)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let indexing = TextFieldIndexing::default().set_tokenizer(TOKENIZER_NAME).set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let text_stored = TextOptions::default().set_indexing_options(indexing.clone()).set_stored();
     let text = TextOptions::default().set_indexing_options(indexing);
     let fields = Fields {
@@ -77,12 +75,72 @@ fn read(dir: &dyn Directory, path: &Path) -> Result<Vec<u8>, EngineError> {
     dir.atomic_read(path).map_err(|e| EngineError::Corrupt(format!("{}: {e}", path.display())))
 }
 
-/// Guides and FAQs answer a citizen's problem; a quiz question only teaches one point of it, so
-/// it ranks a little lower for the same match.
-fn kind_weight(kind: DocKind) -> f32 {
-    match kind {
-        DocKind::Guide | DocKind::Faq => 1.0,
-        DocKind::Quiz => 0.7,
+/// The knobs of ranking. One set ships ([`RankParams::default`]); `pocketlaw eval --set` can
+/// try others, so a change is judged on questions before it is made the default.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankParams {
+    /// How many full-text candidates are re-ranked.
+    pub candidates: usize,
+    /// A quiz question teaches one point of a topic; a guide or FAQ answers the problem.
+    pub quiz_weight: f32,
+    /// How much the topic posterior moves a candidate: final = text × (1 − β + β × p(topic)/p(best)).
+    pub topic_beta: f32,
+    /// Below this posterior for the best topic, the top results are spread over the likely topics.
+    pub unsure_below: f32,
+    /// When unsure, each earlier hit of the same topic multiplies a candidate's score by this.
+    pub repeat_factor: f32,
+    /// No good match: the best full-text score per searched term falls below this.
+    pub weak_score: f32,
+    /// Scales the per-term clauses of a long run against the run as a phrase.
+    pub loose: f32,
+    /// The best documents of each topic whose posterior is at least `topic_pool_min` join the
+    /// candidates, so the topic model can lift a topic the full text missed.
+    pub topic_pool: usize,
+    pub topic_pool_min: f32,
+    /// Each lexicon expansion's total weight in the topic model (a word the user typed is 1).
+    pub topic_expansion: f32,
+    /// Softens the topic posterior (1: plain naive Bayes, which is overconfident).
+    pub temperature: f32,
+}
+
+impl Default for RankParams {
+    fn default() -> Self {
+        RankParams {
+            candidates: 60,
+            quiz_weight: 0.5,
+            topic_beta: 0.7,
+            unsure_below: 1.01,
+            repeat_factor: 0.5,
+            weak_score: 0.0,
+            loose: 1.0,
+            topic_pool: 0,
+            topic_pool_min: 0.1,
+            topic_expansion: 0.5,
+            temperature: 1.0,
+        }
+    }
+}
+
+impl RankParams {
+    /// Sets one knob by name (`topic_beta=0.5`). For evaluation runs.
+    pub fn set(&mut self, assignment: &str) -> Result<(), String> {
+        let (name, value) = assignment.split_once('=').ok_or_else(|| format!("`{assignment}`: write name=value"))?;
+        let v: f32 = value.trim().parse().map_err(|_| format!("`{value}` is not a number"))?;
+        match name.trim() {
+            "candidates" => self.candidates = v.max(1.0) as usize,
+            "quiz_weight" => self.quiz_weight = v,
+            "topic_beta" => self.topic_beta = v,
+            "unsure_below" => self.unsure_below = v,
+            "repeat_factor" => self.repeat_factor = v,
+            "weak_score" => self.weak_score = v,
+            "loose" => self.loose = v,
+            "topic_pool" => self.topic_pool = v.max(0.0) as usize,
+            "topic_pool_min" => self.topic_pool_min = v,
+            "topic_expansion" => self.topic_expansion = v,
+            "temperature" => self.temperature = v.max(0.01),
+            other => return Err(format!("no ranking knob named `{other}`")),
+        }
+        Ok(())
     }
 }
 
@@ -91,7 +149,16 @@ pub struct SearchEngine {
     reader: IndexReader,
     fields: Fields,
     lexicon: Lexicon,
+    topics: TopicStats,
     docs: usize,
+}
+
+/// One full-text candidate while ranking.
+struct Candidate {
+    addr: tantivy::DocAddress,
+    kind: DocKind,
+    topic: usize,
+    score: f32,
 }
 
 impl SearchEngine {
@@ -102,15 +169,18 @@ impl SearchEngine {
     pub fn from_bundle(bundle: SearchBundle) -> Result<SearchEngine, EngineError> {
         let dir = RamDirectory::create();
         for (name, bytes) in &bundle.files {
-            dir.atomic_write(Path::new(name), bytes)
-                .map_err(|e| EngineError::Corrupt(format!("{name}: {e}")))?;
+            dir.atomic_write(Path::new(name), bytes).map_err(|e| EngineError::Corrupt(format!("{name}: {e}")))?;
         }
         let index = Index::open(dir)?;
         register_tokenizer(&index);
         let (_, fields) = schema();
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let docs = reader.searcher().num_docs() as usize;
-        Ok(SearchEngine { reader, fields, lexicon: bundle.lexicon, docs })
+        let t = &bundle.topics;
+        if t.doc_topic.len() != docs || t.doc_kind.len() != docs || t.topic_tokens.len() != t.topics.len() {
+            return Err(EngineError::Corrupt("the topic statistics do not match the index".into()));
+        }
+        Ok(SearchEngine { reader, fields, lexicon: bundle.lexicon, topics: bundle.topics, docs })
     }
 
     pub fn num_docs(&self) -> usize {
@@ -121,42 +191,145 @@ impl SearchEngine {
         &self.lexicon
     }
 
+    /// The topic slugs, in the topic model's order.
+    pub fn topics(&self) -> &[String] {
+        &self.topics.topics
+    }
+
+    /// The hits of [`SearchEngine::answer`].
+    pub fn search(&self, req: &SearchRequest) -> Vec<Hit> {
+        self.answer(req).hits
+    }
+
     /// Answers a query. Never fails and never panics on any input: a query with nothing to
     /// search for (empty, punctuation, emoji) returns no hits, and an internal index error
     /// returns no hits rather than an error page.
-    pub fn search(&self, req: &SearchRequest) -> Vec<Hit> {
-        self.try_search(req).unwrap_or_default()
+    pub fn answer(&self, req: &SearchRequest) -> SearchResponse {
+        self.answer_with(req, &RankParams::default())
     }
 
-    fn try_search(&self, req: &SearchRequest) -> Result<Vec<Hit>, EngineError> {
+    /// [`SearchEngine::answer`] with other ranking knobs (for evaluation).
+    pub fn answer_with(&self, req: &SearchRequest, params: &RankParams) -> SearchResponse {
+        self.try_answer(req, params).unwrap_or_else(|_| SearchResponse { hits: Vec::new(), weak: true })
+    }
+
+    /// The posterior over topics for a query (for evaluation and diagnostics).
+    pub fn topic_scores(&self, query: &str) -> TopicScores {
+        let analysis = analyze(query, &self.lexicon);
+        let p = RankParams::default();
+        topics::score(
+            &self.reader.searcher(),
+            &self.fields,
+            &self.topics,
+            &analysis.topic_terms(f64::from(p.topic_expansion)),
+            f64::from(p.temperature),
+        )
+    }
+
+    fn try_answer(&self, req: &SearchRequest, p: &RankParams) -> Result<SearchResponse, EngineError> {
         let limit = req.limit.clamp(1, MAX_LIMIT);
         let analysis = analyze(&req.query, &self.lexicon);
-        let Some(query) = query::build(&analysis, &self.fields, req.kind) else {
-            return Ok(Vec::new());
+        let Some(query) = query::build(&analysis, &self.fields, req.kind, p.loose) else {
+            return Ok(SearchResponse { hits: Vec::new(), weak: true });
         };
         let searcher = self.reader.searcher();
-        // Over-fetch, then re-rank with the kind weights and cut to the limit.
-        let top = searcher.search(&query, &TopDocs::with_limit(limit * 3).order_by_score())?;
+        let mut top = searcher.search(&query, &TopDocs::with_limit(p.candidates.max(limit * 3)).order_by_score())?;
+        let scores = topics::score(
+            &searcher,
+            &self.fields,
+            &self.topics,
+            &analysis.topic_terms(f64::from(p.topic_expansion)),
+            f64::from(p.temperature),
+        );
+        if p.topic_pool > 0 {
+            let mut likely: Vec<(usize, f64)> =
+                scores.probs.iter().copied().enumerate().filter(|(_, pr)| *pr >= f64::from(p.topic_pool_min)).collect();
+            likely.sort_by(|a, b| b.1.total_cmp(&a.1));
+            for (t, _) in likely.into_iter().take(3) {
+                let Some(slug) = self.topics.topics.get(t) else {
+                    continue;
+                };
+                let Some(q) = query::build(&analysis, &self.fields, req.kind, p.loose) else {
+                    continue;
+                };
+                let more =
+                    searcher.search(&query::within(q, self.fields.topic, slug), &TopDocs::with_limit(p.topic_pool).order_by_score())?;
+                for m in more {
+                    if !top.iter().any(|x| x.1 == m.1) {
+                        top.push(m);
+                    }
+                }
+            }
+        }
+        let ranked = self.rank(top, &scores, p);
+        let weak = ranked.is_empty() || scores.known_terms == 0 || ranked[0].score < p.weak_score;
         let needles = analysis.needles();
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
+        let mut hits = Vec::with_capacity(limit);
+        for c in ranked.into_iter().take(limit) {
+            let doc: TantivyDocument = searcher.doc(c.addr)?;
             let get = |f: Field| doc.get_first(f).and_then(|v| v.as_str()).unwrap_or("").to_string();
-            let Some(kind) = DocKind::parse(&get(self.fields.kind)) else { continue };
-            let body = get(self.fields.body);
             hits.push(Hit {
                 id: get(self.fields.id),
-                kind,
+                kind: c.kind,
                 topic: get(self.fields.topic),
                 title: get(self.fields.title),
                 // Rounded, so that the CLI and the browser print the same figure.
-                score: (score * kind_weight(kind) * 1000.0).round() / 1000.0,
-                snippet: snippet(&body, &needles, 90),
+                score: (c.score * 1000.0).round() / 1000.0,
+                snippet: snippet(&get(self.fields.body), &needles, 90),
             });
         }
-        // Stable sort: equal scores keep tantivy's order, which is the same on every platform.
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        hits.truncate(limit);
-        Ok(hits)
+        Ok(SearchResponse { hits, weak })
+    }
+
+    /// Orders the full-text candidates: the kind weight, then the topic posterior, then a quiz
+    /// below the guides and FAQs of its topic, then (when the topic is unsure) a spread over the
+    /// likely topics. Deterministic: ties keep tantivy's order, the same on every platform.
+    fn rank(&self, top: Vec<(f32, tantivy::DocAddress)>, scores: &TopicScores, p: &RankParams) -> Vec<Candidate> {
+        let (best_topic, p_best) = scores.best().unwrap_or((usize::MAX, 0.0));
+        let mut cands: Vec<Candidate> = top
+            .into_iter()
+            .filter_map(|(score, addr)| {
+                let i = addr.doc_id as usize;
+                let kind = *self.topics.doc_kind.get(i)?;
+                let topic = *self.topics.doc_topic.get(i)? as usize;
+                let kw = if kind == DocKind::Quiz { p.quiz_weight } else { 1.0 };
+                let rel = if p_best > 0.0 { (scores.prob(topic) / p_best) as f32 } else { 1.0 };
+                Some(Candidate { addr, kind, topic, score: score * kw * (1.0 - p.topic_beta + p.topic_beta * rel) })
+            })
+            .collect();
+        cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+        // A quiz question never outranks a guide or FAQ of its own topic.
+        let mut best_answer: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+        for c in &cands {
+            if c.kind != DocKind::Quiz {
+                best_answer.entry(c.topic).or_insert(c.score);
+            }
+        }
+        for c in cands.iter_mut().filter(|c| c.kind == DocKind::Quiz) {
+            if let Some(&b) = best_answer.get(&c.topic) {
+                c.score = c.score.min(b * 0.999);
+            }
+        }
+        cands.sort_by(|a, b| b.score.total_cmp(&a.score));
+        if (p_best as f32) >= p.unsure_below || best_topic == usize::MAX {
+            return cands;
+        }
+        // Unsure of the topic: each pick lowers the others of its topic, so one wrong guess does
+        // not fill the screen.
+        let mut out = Vec::with_capacity(cands.len());
+        let mut shown: std::collections::HashMap<usize, i32> = std::collections::HashMap::new();
+        while !cands.is_empty() {
+            let adjusted = |c: &Candidate| c.score * p.repeat_factor.powi(*shown.get(&c.topic).unwrap_or(&0));
+            let mut best = 0;
+            for (i, c) in cands.iter().enumerate() {
+                if adjusted(c) > adjusted(&cands[best]) {
+                    best = i;
+                }
+            }
+            let c = cands.remove(best);
+            *shown.entry(c.topic).or_insert(0) += 1;
+            out.push(c);
+        }
+        out
     }
 }

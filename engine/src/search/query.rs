@@ -17,8 +17,30 @@ const MAX_SEGMENTS: usize = 24;
 
 /// Question words and particles that say nothing about the legal problem. Longest first.
 const STOP_PHRASES: &[&str] = &[
-    "怎么办", "怎么样", "怎么弄", "为什么", "能不能", "可不可以", "是不是", "有没有", "请问", "怎么",
-    "如何", "什么", "哪里", "可以吗", "吗", "呢", "吧", "啊", "呀", "嘛", "了", "的", "我", "你",
+    "怎么办",
+    "怎么样",
+    "怎么弄",
+    "为什么",
+    "能不能",
+    "可不可以",
+    "是不是",
+    "有没有",
+    "请问",
+    "怎么",
+    "如何",
+    "什么",
+    "哪里",
+    "可以吗",
+    "吗",
+    "呢",
+    "吧",
+    "啊",
+    "呀",
+    "嘛",
+    "了",
+    "的",
+    "我",
+    "你",
 ];
 
 /// Weights: an exact match of what the user typed counts most; a lexicon expansion less, so an
@@ -42,6 +64,24 @@ pub struct Analysis {
 impl Analysis {
     pub fn is_empty(&self) -> bool {
         self.original.is_empty() && self.expansions.is_empty()
+    }
+
+    /// The terms the topic model weighs, each once: the user's own at full weight, each lexicon
+    /// expansion at `expansion` in all (shared by its terms, so a long legal term does not
+    /// outweigh the short word the user typed).
+    pub fn topic_terms(&self, expansion: f64) -> Vec<(String, f64)> {
+        let mut out: Vec<(String, f64)> = Vec::new();
+        let weighted =
+            self.original.iter().map(|s| (s, 1.0)).chain(self.expansions.iter().map(|s| (s, expansion / s.terms().len().max(1) as f64)));
+        for (seg, w) in weighted {
+            for t in seg.terms() {
+                match out.iter_mut().find(|(x, _)| *x == t) {
+                    Some(e) => e.1 = e.1.max(w),
+                    None => out.push((t, w)),
+                }
+            }
+        }
+        out
     }
 
     /// Strings to highlight in snippets, longest first.
@@ -119,7 +159,8 @@ fn boosted(q: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
 }
 
 /// Builds the tantivy query, or None when there is nothing to search for.
-pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>) -> Option<Box<dyn Query>> {
+/// `loose` scales the per-term clauses of a run of several terms against the run as a phrase.
+pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>, loose: f32) -> Option<Box<dyn Query>> {
     if analysis.is_empty() {
         return None;
     }
@@ -140,20 +181,25 @@ pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>) -> Option<B
         if terms.len() >= 2 {
             for t in &terms {
                 let one = std::slice::from_ref(t);
-                clauses.push(boosted(phrase(f.title, one), LOOSE_TITLE * w));
-                clauses.push(boosted(phrase(f.body, one), LOOSE_BODY * w));
-                clauses.push(boosted(phrase(f.keywords, one), LOOSE_KEYWORD * w));
+                clauses.push(boosted(phrase(f.title, one), LOOSE_TITLE * w * loose));
+                clauses.push(boosted(phrase(f.body, one), LOOSE_BODY * w * loose));
+                clauses.push(boosted(phrase(f.keywords, one), LOOSE_KEYWORD * w * loose));
             }
         }
     }
     let text: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
     Some(match kind {
         None => text,
-        Some(k) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, text),
-            (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, k.as_str()), IndexRecordOption::Basic))),
-        ])),
+        Some(k) => within(text, f.kind, k.as_str()),
     })
+}
+
+/// The query, limited to documents whose `field` (an untokenized field: kind, topic) is `value`.
+pub fn within(q: Box<dyn Query>, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, q),
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))),
+    ]))
 }
 
 #[cfg(test)]
