@@ -1,10 +1,11 @@
-//! The content library's bar: coverage, counts, reading level, and one colloquial question per
-//! topic that finds that topic first.
+//! The content library's bar: coverage, counts, reading level, no citation of a superseded law,
+//! and one colloquial question per topic that finds that topic first.
 
 use pocketlaw_builder::quality::{coverage_gaps, reading_level};
+use pocketlaw_engine::citation::find_inline;
 use pocketlaw_engine::model::{DocKind, SearchRequest};
 use pocketlaw_engine::search::SearchEngine;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 fn data() -> &'static pocketlaw_builder::SiteData {
@@ -88,4 +89,130 @@ fn a_colloquial_question_per_topic_finds_that_topic_first() {
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// Laws that a newer law in the statute pack replaced: (superseded, current). Citing the old one
+/// sends people to outdated rules (the 2003 条例 asked for a poverty certificate; the 法律援助法
+/// lets the applicant sign a 个人诚信承诺). Add a row when the pack gains a law that replaces another.
+const SUPERSEDED: &[(&str, &str)] = &[("法律援助条例", "法律援助法")];
+
+/// Every citation of a superseded law in compiled content: each document's citations (front
+/// matter and inline), each tree outcome's citations, and inline citations anywhere in a tree's
+/// text (questions, options, materials too, which the builder does not collect).
+fn superseded_citations(data: &pocketlaw_builder::SiteData) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut check = |place: &str, law: &str, article: &str| {
+        if let Some((old, new)) = SUPERSEDED.iter().find(|(old, _)| *old == law) {
+            found.push(format!("{place}: 《{old}》{article} (superseded: cite 《{new}》)"));
+        }
+    };
+    for page in data.chunks.iter().flat_map(|c| &c.pages) {
+        for c in &page.citations {
+            check(&page.id, &c.law, &c.article);
+        }
+    }
+    for t in &data.trees.trees {
+        let mut texts: Vec<(String, &str)> = vec![(t.id.clone(), t.title.as_str()), (t.id.clone(), t.intro.as_str())];
+        for q in &t.questions {
+            let place = format!("{}/{}", t.id, q.id);
+            texts.extend(
+                [q.text.as_str(), q.why.as_str()].into_iter().chain(q.options.iter().map(|o| o.label.as_str())).map(|s| (place.clone(), s)),
+            );
+        }
+        for o in &t.outcomes {
+            let place = format!("{}/{}", t.id, o.id);
+            for c in &o.citations {
+                check(&place, &c.law, &c.article);
+            }
+            let prose = [o.title.as_str(), o.summary.as_str(), o.timeline.as_str()].into_iter();
+            texts.extend(prose.chain(o.steps.iter().chain(&o.materials).map(String::as_str)).map(|s| (place.clone(), s)));
+        }
+        for (place, text) in texts {
+            for c in find_inline(text).into_iter().filter_map(|(_, c)| c.ok()) {
+                check(&place, &c.law, &c.article_label());
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn no_citation_of_a_superseded_law() {
+    assert_eq!(superseded_citations(data()), Vec::<String>::new());
+}
+
+/// Copies the fixture content to a fresh folder, applies (file, find, replace) edits (an empty
+/// `find` writes the whole file), and compiles it.
+fn compile_fixture_with(edits: &[(&str, &str, &str)]) -> pocketlaw_builder::SiteData {
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap().flatten() {
+            let (p, t) = (e.path(), to.join(e.file_name()));
+            if p.is_dir() {
+                copy_dir(&p, &t)
+            } else {
+                std::fs::copy(&p, &t).map(|_| ()).unwrap()
+            }
+        }
+    }
+    let dir: PathBuf = std::env::temp_dir().join(format!("pl-quality-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"), &dir);
+    for (file, find, replace) in edits {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let edited = if find.is_empty() { replace.to_string() } else { text.replacen(find, replace, 1) };
+        assert_ne!(text, edited, "the edit to {file} changed nothing");
+        std::fs::write(&path, edited).unwrap();
+    }
+    let result = pocketlaw_builder::compile(&dir, None);
+    let _ = std::fs::remove_dir_all(&dir);
+    result.unwrap_or_else(|d| panic!("{d}"))
+}
+
+#[test]
+fn a_returning_citation_of_a_superseded_law_is_caught() {
+    const TREE: &str = r#"id = "old-law"
+title = "能申请法律援助吗？"
+topic = "wage-arrears"
+reviewed = 2026-12-02
+intro = "测试。"
+start = "q"
+
+[[question]]
+id = "q"
+text = "家里困难吗？"
+why = "要看经济困难（《法律援助条例》第二十五条）。"
+options = [{ label = "困难", next = "o" }, { label = "不困难", next = "o" }]
+
+[[outcome]]
+id = "o"
+verdict = "yes"
+title = "可以申请"
+summary = "如实说明经济状况（《法律援助法》第四十一条）。"
+citations = ["法律援助法 第四十一条"]
+steps = ["申请。"]
+materials = ["经济困难证明（《法律援助条例》第十七条）"]
+where = ["hotline-12348"]
+timeline = "七日内决定。"
+guides = ["wage-guide"]
+"#;
+    let data = compile_fixture_with(&[
+        ("guides/wage-arrears/wage-guide.md", r#"citations = ["#, r#"citations = ["法律援助条例 第十七条", "#),
+        ("faq/wage-arrears/faq-boss-ran.md", "可以找总承包单位", "困难的可以申请法律援助（《法律援助条例》第十条）。可以找总承包单位"),
+        ("trees/old-law.toml", "", TREE),
+    ]);
+    let found = superseded_citations(&data);
+    for place in [
+        "wage-guide: 《法律援助条例》第十七条",
+        "faq-boss-ran: 《法律援助条例》第十条",
+        "old-law/q: 《法律援助条例》第二十五条",
+        "old-law/o: 《法律援助条例》第十七条",
+    ] {
+        assert!(found.iter().any(|f| f.starts_with(place)), "{place} not caught: {found:#?}");
+    }
+    assert_eq!(found.len(), 4, "the current law is not flagged: {found:#?}");
 }
