@@ -89,8 +89,11 @@ pub struct RankParams {
     pub unsure_below: f32,
     /// When unsure, each earlier hit of the same topic multiplies a candidate's score by this.
     pub repeat_factor: f32,
-    /// No good match: the best full-text score per searched term falls below this.
-    pub weak_score: f32,
+    /// No good match: the query has at most `weak_terms` words the library knows, and the best
+    /// topic explains them hardly better than the library as a whole does (its
+    /// [`TopicScores::lift`] is below `weak_lift`). A query with no known word is always weak.
+    pub weak_lift: f32,
+    pub weak_terms: usize,
     /// Scales the per-term clauses of a long run against the run as a phrase.
     pub loose: f32,
     /// The best documents of each topic whose posterior is at least `topic_pool_min` join the
@@ -111,12 +114,13 @@ impl Default for RankParams {
             topic_beta: 0.7,
             unsure_below: 1.01,
             repeat_factor: 0.5,
-            weak_score: 0.0,
+            weak_lift: 3.0,
+            weak_terms: 3,
             loose: 1.0,
             topic_pool: 0,
             topic_pool_min: 0.1,
             topic_expansion: 0.5,
-            temperature: 1.0,
+            temperature: 6.0,
         }
     }
 }
@@ -132,7 +136,8 @@ impl RankParams {
             "topic_beta" => self.topic_beta = v,
             "unsure_below" => self.unsure_below = v,
             "repeat_factor" => self.repeat_factor = v,
-            "weak_score" => self.weak_score = v,
+            "weak_lift" => self.weak_lift = v,
+            "weak_terms" => self.weak_terms = v.max(0.0) as usize,
             "loose" => self.loose = v,
             "topic_pool" => self.topic_pool = v.max(0.0) as usize,
             "topic_pool_min" => self.topic_pool_min = v,
@@ -262,7 +267,8 @@ impl SearchEngine {
             }
         }
         let ranked = self.rank(top, &scores, p);
-        let weak = ranked.is_empty() || scores.known_terms == 0 || ranked[0].score < p.weak_score;
+        let weak =
+            ranked.is_empty() || scores.known_terms == 0 || (scores.known_terms <= p.weak_terms && scores.lift < f64::from(p.weak_lift));
         let needles = analysis.needles();
         let mut hits = Vec::with_capacity(limit);
         for c in ranked.into_iter().take(limit) {

@@ -11,21 +11,38 @@ use tantivy::Term;
 
 /// Queries longer than this (in chars, after normalising) are cut: a pasted page still searches
 /// its beginning, and query cost stays bounded.
-pub const MAX_QUERY_CHARS: usize = 64;
+pub const MAX_QUERY_CHARS: usize = 160;
 /// At most this many segments (original plus expansion) are searched.
-const MAX_SEGMENTS: usize = 24;
+const MAX_SEGMENTS: usize = 40;
 
 /// Question words and particles that say nothing about the legal problem. Longest first.
 const STOP_PHRASES: &[&str] = &[
+    // Greetings and politeness that long questions open or close with.
+    "你好",
+    "您好",
+    "大家好",
+    "新年好",
+    "谢谢",
+    "麻烦",
+    "请教",
+    "咨询一下",
+    "问一下",
+    "请问",
+    // Question words and particles.
     "怎么办",
     "怎么样",
     "怎么弄",
+    "怎样",
     "为什么",
     "能不能",
     "可不可以",
     "是不是",
     "有没有",
-    "请问",
+    "会不会",
+    "要不要",
+    "该不该",
+    "能否",
+    "是否",
     "怎么",
     "如何",
     "什么",
@@ -37,10 +54,37 @@ const STOP_PHRASES: &[&str] = &[
     "啊",
     "呀",
     "嘛",
+    "么",
+    // Filler that says nothing about the legal problem.
+    "现在",
+    "已经",
+    "一下",
+    "应该",
+    "这个",
+    "那个",
+    "这样",
+    "这种",
+    "情况",
+    "如果",
+    "因为",
+    "所以",
+    "但是",
+    "而且",
+    "然后",
+    "还是",
+    "就是",
+    "一直",
+    "可以",
+    "需要",
+    "我们",
+    "他们",
+    "自己",
+    "一个",
     "了",
     "的",
     "我",
     "你",
+    "该",
 ];
 
 /// Weights: an exact match of what the user typed counts most; a lexicon expansion less, so an
@@ -49,10 +93,10 @@ const TITLE_BOOST: f32 = 3.0;
 const BODY_BOOST: f32 = 1.0;
 /// Keywords are chosen by the author for this document (guides list the words people use).
 const KEYWORD_BOOST: f32 = 2.0;
-const LOOSE_KEYWORD: f32 = 0.3;
+const LOOSE_KEYWORD: f32 = 0.9;
 const EXPANSION_WEIGHT: f32 = 0.6;
-const LOOSE_TITLE: f32 = 0.5;
-const LOOSE_BODY: f32 = 0.15;
+const LOOSE_TITLE: f32 = 1.5;
+const LOOSE_BODY: f32 = 0.45;
 
 /// What a query means after analysis: the user's own segments and the lexicon's expansions.
 #[derive(Debug, Clone, Default, PartialEq)]

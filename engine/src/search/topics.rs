@@ -58,6 +58,10 @@ pub struct TopicScores {
     pub probs: Vec<f64>,
     /// How many query terms occur in the library at all.
     pub known_terms: usize,
+    /// How much better the best topic explains the query's known terms than the library as a
+    /// whole does: the log-likelihood ratio, summed over the terms. Near 0, the words are
+    /// everyday words that say nothing about any topic.
+    pub lift: f64,
 }
 
 impl TopicScores {
@@ -81,6 +85,8 @@ pub fn score(searcher: &Searcher, fields: &Fields, stats: &TopicStats, terms: &[
     }
     let total: f64 = stats.topic_tokens.iter().map(|&n| n as f64).sum::<f64>().max(1.0);
     let mut log_lik = vec![0.0f64; k];
+    let mut log_lib = 0.0f64;
+    let mut known_weight = 0.0f64;
     let mut known_terms = 0;
     let mut counts = vec![0.0f64; k];
     for (term, w) in terms {
@@ -96,14 +102,18 @@ pub fn score(searcher: &Searcher, fields: &Fields, stats: &TopicStats, terms: &[
             continue;
         }
         known_terms += 1;
+        known_weight += w;
         let p_lib = c_all / total;
+        log_lib += w * p_lib.ln();
         for t in 0..k {
             let n = stats.topic_tokens.get(t).copied().unwrap_or(0) as f64;
             log_lik[t] += w * ((counts[t] + MU * p_lib) / (n + MU)).ln();
         }
     }
+    let best = log_lik.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let lift = if known_weight > 0.0 { best - log_lib } else { 0.0 };
     let scaled: Vec<f64> = log_lik.iter().map(|l| l / temperature.max(0.01)).collect();
-    TopicScores { probs: softmax(&scaled), known_terms }
+    TopicScores { probs: softmax(&scaled), known_terms, lift }
 }
 
 /// Adds `weight × term frequency` of `term` in `field` to the count of each document's topic.
