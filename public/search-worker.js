@@ -5,10 +5,14 @@ importScripts("{{WORKER_GLUE}}");
 let engine = null;
 let failure = null;
 const ready = (async () => {
+  // The index and the engine download side by side; the engine compiles while it streams in.
+  const index = fetch("{{SEARCH_INDEX}}").then((res) => {
+    if (!res.ok) throw new Error("搜索索引下载失败（" + res.status + "）");
+    return res.arrayBuffer();
+  });
+  index.catch(() => {}); // reported below, once the engine is there
   await wasm_bindgen({ module_or_path: "{{WORKER_WASM}}" });
-  const res = await fetch("{{SEARCH_INDEX}}");
-  if (!res.ok) throw new Error("搜索索引下载失败（" + res.status + "）");
-  engine = new wasm_bindgen.Engine(new Uint8Array(await res.arrayBuffer()));
+  engine = new wasm_bindgen.Engine(new Uint8Array(await index));
   postMessage({ type: "ready", docs: engine.num_docs() });
 })().catch((e) => {
   failure = String(e && e.message ? e.message : e);

@@ -88,7 +88,8 @@ test("the home page is usable before the search engine has loaded", async () => 
 test("the browser and the CLI return the same top five", async () => {
   const queries = ["老板不给工钱", "打官司要多少钱", "儿子不养老人", "包工头跑了", "被狗咬了", "借钱不还", "離婚", "工伤认定",
     "撞了人跑了", "刷单被骗", "彩礼要退吗", "宅基地", "低保怎么申请", "请不起律师", "家暴", "人身安全保护令", "遗嘱", "加班费",
-    "ＡＢＣ１２３", "公证要带什么", "被抓了", "社区矫正", "信访", "假种子", "医疗事故", "邻居挡路"];
+    "ＡＢＣ１２３", "公证要带什么", "被抓了", "社区矫正", "信访", "假种子", "医疗事故", "邻居挡路",
+    "我爸七十多了，几个儿子都不给生活费，我们该怎么办", "在工地上摔伤了老板说我是临时工不管"];
   const cli = cliTopIds(queries);
   const page = await site.page();
   const mismatches = [];
@@ -99,4 +100,35 @@ test("the browser and the CLI return the same top five", async () => {
   }
   assert.deepEqual(mismatches, []);
   assert.ok(cli.filter((ids) => ids.length > 0).length >= 20, "at least 20 queries have hits");
+});
+
+test("each hit names its topic, so a wrong topic shows at a glance", async () => {
+  const page = await site.page();
+  await page.goto(site.base + "/?q=" + encodeURIComponent("我爸七十多了，几个儿子都不给生活费"));
+  await page.waitForSelector('[data-testid="hit"]', { timeout: 20000 });
+  const first = page.locator('[data-testid="hit"]').first();
+  assert.equal(await first.getAttribute("data-topic"), "elderly-support");
+  assert.equal((await first.locator('[data-testid="hit-topic"]').textContent()).trim().length > 0, true);
+  const names = await page.locator('[data-testid="hit-topic"]').allTextContents();
+  assert.ok(names.every((n) => n.trim().length > 0), `every hit shows a topic name: ${names}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test("when nothing matches well, the topics, the trees and 12348 come first", async () => {
+  const page = await site.page();
+  await page.goto(site.base + "/?q=" + encodeURIComponent("证券公司的股票怎么买"));
+  await page.waitForSelector('[data-testid="weak"]', { timeout: 20000 });
+  const weak = page.locator('[data-testid="weak"]');
+  assert.equal(await weak.locator('[data-testid="hotline"]').first().getAttribute("href"), "tel:12348");
+  assert.equal(await weak.locator('[data-testid="topics"] li').count(), 27);
+  assert.ok(await weak.locator('a[href^="/tree/"]').count() > 0, "the decision trees are offered");
+  // The weak hits are still there, folded away.
+  assert.equal(await page.locator('[data-testid="hit"]').first().isVisible(), false);
+  await page.locator(".weak-hits summary").click();
+  assert.equal(await page.locator('[data-testid="hit"]').first().isVisible(), true);
+  // A real question is not declined.
+  await page.goto(site.base + "/?q=" + encodeURIComponent("老板不给工钱"));
+  await page.waitForSelector('[data-testid="hit"]', { timeout: 20000 });
+  assert.equal(await page.locator('[data-testid="weak"]').count(), 0);
+  assert.deepEqual(page.errors, []);
 });

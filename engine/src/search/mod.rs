@@ -304,16 +304,16 @@ impl SearchEngine {
             })
             .collect();
         cands.sort_by(|a, b| b.score.total_cmp(&a.score));
-        // A quiz question never outranks a guide or FAQ of its own topic.
-        let mut best_answer: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
-        for c in &cands {
-            if c.kind != DocKind::Quiz {
-                best_answer.entry(c.topic).or_insert(c.score);
-            }
+        // A quiz question never outranks a guide or FAQ of its own topic: it teaches one point of
+        // what they answer, so it comes after the last of them.
+        let mut lowest_answer: std::collections::HashMap<usize, f32> = std::collections::HashMap::new();
+        for c in cands.iter().filter(|c| c.kind != DocKind::Quiz) {
+            let low = lowest_answer.entry(c.topic).or_insert(c.score);
+            *low = low.min(c.score);
         }
         for c in cands.iter_mut().filter(|c| c.kind == DocKind::Quiz) {
-            if let Some(&b) = best_answer.get(&c.topic) {
-                c.score = c.score.min(b * 0.999);
+            if let Some(&low) = lowest_answer.get(&c.topic) {
+                c.score = c.score.min(low * 0.999);
             }
         }
         cands.sort_by(|a, b| b.score.total_cmp(&a.score));
