@@ -6,6 +6,14 @@ export PATH="$HOME/.cargo/bin:$ROOT/node_modules/.bin:$PATH"
 
 say() { printf '\n==> %s\n' "$*"; }
 
+# CI runs each submission in a fresh clone on the same machine: there, target/ is a link to a
+# build cache in the home folder, so a run rebuilds what changed, not every dependency. A new
+# machine (or a developer's tree, which has its own target/) builds as before.
+if [ -n "${CI:-}" ] && [ -z "${CARGO_TARGET_DIR:-}" ] && [ ! -e target ]; then
+  mkdir -p "$HOME/.cache/pocketlaw/target"
+  ln -s "$HOME/.cache/pocketlaw/target" target
+fi
+
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 ensure_rust_tools() {

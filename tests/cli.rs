@@ -192,3 +192,22 @@ fn site_version_covers_the_app_code_and_the_precache_list_is_real() {
         let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("pl-site-{}-{tag}", std::process::id())));
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    // `pocketlaw catalog --json | head -c 1`: the reader goes away; no panic, no backtrace.
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pocketlaw"))
+        .args(["catalog", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut one = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut one).unwrap();
+    // stdout is dropped here: the pipe is closed with most of the catalog unwritten.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+}
