@@ -33,7 +33,7 @@ pub fn run(args: &[String]) -> Result<i32> {
         let scores = engine.topic_scores(&query);
         let mut ranked: Vec<(usize, f64)> = scores.probs.iter().copied().enumerate().collect();
         ranked.sort_by(|x, y| y.1.total_cmp(&x.1));
-        println!("topic model ({} known terms, lift {:.2}):", scores.known_terms, scores.lift);
+        println!("topic model ({} of {} terms known, lift {:.2}):", scores.known_terms, scores.terms, scores.lift);
         for (t, p) in ranked.into_iter().take(5) {
             println!("  {:<22} {:.3}", engine.topics().get(t).map(String::as_str).unwrap_or("?"), p);
         }

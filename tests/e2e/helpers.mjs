@@ -49,6 +49,7 @@ export function cliTopIds(queries, limit = 5) {
 
 /// Waits for the search to settle and returns the ids shown.
 export async function shownIds(page, limit = 5) {
-  await page.waitForSelector('[data-testid="hits"], [data-testid="no-hits"]', { timeout: 20000 });
+  // A weak answer folds its hits away (inside <details>): they still count, in order.
+  await page.waitForSelector('[data-testid="hits"], [data-testid="no-hits"], [data-testid="weak"]', { timeout: 20000 });
   return page.$$eval('[data-testid="hit"]', (els, n) => els.slice(0, n).map((e) => e.dataset.id), limit);
 }

@@ -89,9 +89,10 @@ pub struct RankParams {
     pub unsure_below: f32,
     /// When unsure, each earlier hit of the same topic multiplies a candidate's score by this.
     pub repeat_factor: f32,
-    /// No good match: the query has at most `weak_terms` words the library knows, and the best
-    /// topic explains them hardly better than the library as a whole does (its
-    /// [`TopicScores::lift`] is below `weak_lift`). A query with no known word is always weak.
+    /// No good match: the library knows at most `weak_terms` of the query's terms and fewer than
+    /// half of them, and the best topic explains those hardly better than the library as a whole
+    /// does (its [`TopicScores::lift`] is below `weak_lift`). A query with no known term is
+    /// always weak; a short query of known words (工伤) never is.
     pub weak_lift: f32,
     pub weak_terms: usize,
     /// Scales the per-term clauses of a long run against the run as a phrase.
@@ -267,8 +268,9 @@ impl SearchEngine {
             }
         }
         let ranked = self.rank(top, &scores, p);
-        let weak =
-            ranked.is_empty() || scores.known_terms == 0 || (scores.known_terms <= p.weak_terms && scores.lift < f64::from(p.weak_lift));
+        let weak = ranked.is_empty()
+            || scores.known_terms == 0
+            || (scores.known_terms <= p.weak_terms && scores.known_terms * 2 < scores.terms && scores.lift < f64::from(p.weak_lift));
         let needles = analysis.needles();
         let mut hits = Vec::with_capacity(limit);
         for c in ranked.into_iter().take(limit) {

@@ -56,7 +56,9 @@ pub fn counts_for_topics(term: &str) -> bool {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TopicScores {
     pub probs: Vec<f64>,
-    /// How many query terms occur in the library at all.
+    /// How many query terms the topic model weighs (bigrams and words), and how many of them
+    /// occur in the library at all.
+    pub terms: usize,
     pub known_terms: usize,
     /// How much better the best topic explains the query's known terms than the library as a
     /// whole does: the log-likelihood ratio, summed over the terms. Near 0, the words are
@@ -88,11 +90,13 @@ pub fn score(searcher: &Searcher, fields: &Fields, stats: &TopicStats, terms: &[
     let mut log_lib = 0.0f64;
     let mut known_weight = 0.0f64;
     let mut known_terms = 0;
+    let mut counted = 0;
     let mut counts = vec![0.0f64; k];
     for (term, w) in terms {
         if !counts_for_topics(term) {
             continue;
         }
+        counted += 1;
         counts.iter_mut().for_each(|c| *c = 0.0);
         for (name, fw) in FIELD_WEIGHTS {
             accumulate(searcher, name.of(fields), term, fw, stats, &mut counts);
@@ -113,7 +117,7 @@ pub fn score(searcher: &Searcher, fields: &Fields, stats: &TopicStats, terms: &[
     let best = log_lik.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let lift = if known_weight > 0.0 { best - log_lib } else { 0.0 };
     let scaled: Vec<f64> = log_lik.iter().map(|l| l / temperature.max(0.01)).collect();
-    TopicScores { probs: softmax(&scaled), known_terms, lift }
+    TopicScores { probs: softmax(&scaled), terms: counted, known_terms, lift }
 }
 
 /// Adds `weight × term frequency` of `term` in `field` to the count of each document's topic.
