@@ -1,6 +1,8 @@
 // Benchmark (not a test): how long one search takes in the browser, once the engine is loaded.
-// It opens the built site (dist/) in headless Chromium at 360×740 with the CPU slowed 4× (the
-// page and the search worker alike, through a CDP session per target), starts the search worker
+// It opens the built site (dist/) in headless Chromium at 360×740 with the page's CPU slowed 4×
+// (CDP). Chromium refuses CPU throttling for workers ("only supported for pages"), so the search
+// worker itself runs at full speed here: multiply by about 4 for a slow phone, or see the cgroup
+// cap in bench-cold.mjs. It starts the search worker
 // the app uses, waits for it to load, then sends each query and times the answer in the page
 // (postMessage → results). Prints p50, p95 and the slowest query.
 //
