@@ -97,10 +97,6 @@ pub struct RankParams {
     pub weak_terms: usize,
     /// Scales the per-term clauses of a long run against the run as a phrase.
     pub loose: f32,
-    /// The best documents of each topic whose posterior is at least `topic_pool_min` join the
-    /// candidates, so the topic model can lift a topic the full text missed.
-    pub topic_pool: usize,
-    pub topic_pool_min: f32,
     /// Each lexicon expansion's total weight in the topic model (a word the user typed is 1).
     pub topic_expansion: f32,
     /// Softens the topic posterior (1: plain naive Bayes, which is overconfident).
@@ -118,8 +114,6 @@ impl Default for RankParams {
             weak_lift: 3.0,
             weak_terms: 3,
             loose: 1.0,
-            topic_pool: 0,
-            topic_pool_min: 0.1,
             topic_expansion: 0.5,
             temperature: 6.0,
         }
@@ -140,8 +134,6 @@ impl RankParams {
             "weak_lift" => self.weak_lift = v,
             "weak_terms" => self.weak_terms = v.max(0.0) as usize,
             "loose" => self.loose = v,
-            "topic_pool" => self.topic_pool = v.max(0.0) as usize,
-            "topic_pool_min" => self.topic_pool_min = v,
             "topic_expansion" => self.topic_expansion = v,
             "temperature" => self.temperature = v.max(0.01),
             other => return Err(format!("no ranking knob named `{other}`")),
@@ -239,7 +231,7 @@ impl SearchEngine {
             return Ok(SearchResponse { hits: Vec::new(), weak: true });
         };
         let searcher = self.reader.searcher();
-        let mut top = searcher.search(&query, &TopDocs::with_limit(p.candidates.max(limit * 3)).order_by_score())?;
+        let top = searcher.search(&query, &TopDocs::with_limit(p.candidates.max(limit * 3)).order_by_score())?;
         let scores = topics::score(
             &searcher,
             &self.fields,
@@ -247,26 +239,6 @@ impl SearchEngine {
             &analysis.topic_terms(f64::from(p.topic_expansion)),
             f64::from(p.temperature),
         );
-        if p.topic_pool > 0 {
-            let mut likely: Vec<(usize, f64)> =
-                scores.probs.iter().copied().enumerate().filter(|(_, pr)| *pr >= f64::from(p.topic_pool_min)).collect();
-            likely.sort_by(|a, b| b.1.total_cmp(&a.1));
-            for (t, _) in likely.into_iter().take(3) {
-                let Some(slug) = self.topics.topics.get(t) else {
-                    continue;
-                };
-                let Some(q) = query::build(&analysis, &self.fields, req.kind, p.loose) else {
-                    continue;
-                };
-                let more =
-                    searcher.search(&query::within(q, self.fields.topic, slug), &TopDocs::with_limit(p.topic_pool).order_by_score())?;
-                for m in more {
-                    if !top.iter().any(|x| x.1 == m.1) {
-                        top.push(m);
-                    }
-                }
-            }
-        }
         let ranked = self.rank(top, &scores, p);
         let weak = ranked.is_empty()
             || scores.known_terms == 0

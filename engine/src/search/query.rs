@@ -239,7 +239,7 @@ pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>, loose: f32)
 }
 
 /// The query, limited to documents whose `field` (an untokenized field: kind, topic) is `value`.
-pub fn within(q: Box<dyn Query>, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+fn within(q: Box<dyn Query>, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
         (Occur::Must, q),
         (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))),
