@@ -20,9 +20,9 @@ fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
 }
 
-/// Copies the fixture to a fresh folder, applies each edit (file, find, replace; an empty `find`
-/// replaces the whole file), compiles it, and returns every diagnostic as `file:line: message`.
-fn compile_edited(edits: &[(&str, &str, &str)], pack: Option<&Path>) -> Vec<String> {
+/// Copies the fixture to a fresh folder and applies each edit (file, find, replace; an empty
+/// `find` writes the whole file, which may be new). The caller compiles it and removes the folder.
+pub(crate) fn edited_fixture(edits: &[(&str, &str, &str)]) -> PathBuf {
     static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let dir = std::env::temp_dir().join(format!("pl-fixture-{}-{n}", std::process::id()));
@@ -30,11 +30,20 @@ fn compile_edited(edits: &[(&str, &str, &str)], pack: Option<&Path>) -> Vec<Stri
     copy_dir(&fixture(), &dir);
     for (file, find, replace) in edits {
         let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
         let text = std::fs::read_to_string(&path).unwrap_or_default();
         let edited = if find.is_empty() { replace.to_string() } else { text.replacen(find, replace, 1) };
         assert_ne!(text, edited, "the edit to {file} changed nothing");
         std::fs::write(&path, edited).unwrap();
     }
+    dir
+}
+
+/// Compiles the fixture with the edits and returns every diagnostic as `file:line: message`.
+fn compile_edited(edits: &[(&str, &str, &str)], pack: Option<&Path>) -> Vec<String> {
+    let dir = edited_fixture(edits);
     let result = pocketlaw_builder::compile(&dir, pack);
     let _ = std::fs::remove_dir_all(&dir);
     match result {

@@ -5,7 +5,7 @@ use pocketlaw_builder::quality::{coverage_gaps, reading_level};
 use pocketlaw_engine::citation::find_inline;
 use pocketlaw_engine::model::{DocKind, SearchRequest};
 use pocketlaw_engine::search::SearchEngine;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 fn data() -> &'static pocketlaw_builder::SiteData {
@@ -144,31 +144,10 @@ fn no_citation_of_a_superseded_law() {
     assert_eq!(superseded_citations(data()), Vec::<String>::new());
 }
 
-/// Copies the fixture content to a fresh folder, applies (file, find, replace) edits (an empty
-/// `find` writes the whole file), and compiles it.
+/// The fixture content with (file, find, replace) edits applied (see
+/// `content_errors::edited_fixture`), compiled.
 fn compile_fixture_with(edits: &[(&str, &str, &str)]) -> pocketlaw_builder::SiteData {
-    fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for e in std::fs::read_dir(from).unwrap().flatten() {
-            let (p, t) = (e.path(), to.join(e.file_name()));
-            if p.is_dir() {
-                copy_dir(&p, &t)
-            } else {
-                std::fs::copy(&p, &t).map(|_| ()).unwrap()
-            }
-        }
-    }
-    let dir: PathBuf = std::env::temp_dir().join(format!("pl-quality-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini"), &dir);
-    for (file, find, replace) in edits {
-        let path = dir.join(file);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        let edited = if find.is_empty() { replace.to_string() } else { text.replacen(find, replace, 1) };
-        assert_ne!(text, edited, "the edit to {file} changed nothing");
-        std::fs::write(&path, edited).unwrap();
-    }
+    let dir = crate::content_errors::edited_fixture(edits);
     let result = pocketlaw_builder::compile(&dir, None);
     let _ = std::fs::remove_dir_all(&dir);
     result.unwrap_or_else(|d| panic!("{d}"))

@@ -3,6 +3,7 @@
 //! is the question's `primary` or one of its `also`. Reports hit@1, hit@5 and MRR (over the top
 //! 5), per topic and overall, and the misses. No I/O: the caller reads the file and runs search.
 
+pub use crate::lexicon::LineError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -36,13 +37,6 @@ impl Question {
     pub fn accepts(&self, topic: &str) -> bool {
         self.primary == topic || self.also.iter().any(|a| a == topic)
     }
-}
-
-/// A problem on one line of a questions file (1-based).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineError {
-    pub line: usize,
-    pub message: String,
 }
 
 /// Parses a questions file (JSON lines; blank lines are skipped). Reports every bad line.

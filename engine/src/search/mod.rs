@@ -215,15 +215,12 @@ impl SearchEngine {
 
     /// The posterior over topics for a query (for evaluation and diagnostics).
     pub fn topic_scores(&self, query: &str) -> TopicScores {
-        let analysis = analyze(query, &self.lexicon);
-        let p = RankParams::default();
-        topics::score(
-            &self.reader.searcher(),
-            &self.fields,
-            &self.topics,
-            &analysis.topic_terms(f64::from(p.topic_expansion)),
-            f64::from(p.temperature),
-        )
+        self.posterior(&self.reader.searcher(), &analyze(query, &self.lexicon), &RankParams::default())
+    }
+
+    fn posterior(&self, searcher: &tantivy::Searcher, analysis: &Analysis, p: &RankParams) -> TopicScores {
+        let terms = analysis.topic_terms(f64::from(p.topic_expansion));
+        topics::score(searcher, &self.fields, &self.topics, &terms, f64::from(p.temperature))
     }
 
     fn try_answer(&self, req: &SearchRequest, p: &RankParams) -> Result<SearchResponse, EngineError> {
@@ -234,13 +231,7 @@ impl SearchEngine {
         };
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(p.candidates.max(limit * 3)).order_by_score())?;
-        let scores = topics::score(
-            &searcher,
-            &self.fields,
-            &self.topics,
-            &analysis.topic_terms(f64::from(p.topic_expansion)),
-            f64::from(p.temperature),
-        );
+        let scores = self.posterior(&searcher, &analysis, p);
         let ranked = self.rank(top, &scores, p);
         let weak = ranked.is_empty()
             || scores.known_terms == 0
