@@ -21,6 +21,7 @@ USAGE:
   pocketlaw site --app DIR --out DIR                         assemble the static site with hashed asset names
   pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
   pocketlaw sizes [--site DIR]                               bytes (raw, gzip, brotli) for first paint and for search
+  pocketlaw sizes --queries FILE [--limit N]                 what a cold phone downloads for each query (index pieces)
 ";
 
 fn main() {

@@ -1,23 +1,58 @@
 // The search worker's bootstrap. `pocketlaw site` fills in the hashed file names.
-// It loads the engine and the index in the background as soon as the page starts it, and answers
-// {type: "search", seq, request} with {type: "results", seq, hits, weak}.
+// It loads the engine and the index root as soon as the page starts it, then fetches only the
+// pieces each query needs (the postings of its terms, then the texts of its hits), side by side,
+// and keeps them for the next query. It answers {type: "search", seq, request} with
+// {type: "results", seq, hits, weak}.
 importScripts("{{WORKER_GLUE}}");
+const PIECES = "{{PIECES}}";
 let engine = null;
 let failure = null;
-const ready = (async () => {
-  // The index and the engine download side by side; the engine compiles while it streams in.
-  const index = fetch("{{SEARCH_INDEX}}").then((res) => {
+
+function get(url, init) {
+  return fetch(url, init).then((res) => {
     if (!res.ok) throw new Error("搜索索引下载失败（" + res.status + "）");
     return res.arrayBuffer();
   });
-  index.catch(() => {}); // reported below, once the engine is there
+}
+
+const ready = (async () => {
+  // The root and the engine download side by side; the engine compiles while it streams in.
+  const root = get("{{SEARCH_ROOT}}");
+  root.catch(() => {}); // reported below, once the engine is there
   await wasm_bindgen({ module_or_path: "{{WORKER_WASM}}" });
-  engine = new wasm_bindgen.Engine(new Uint8Array(await index));
+  engine = new wasm_bindgen.Engine(new Uint8Array(await root));
   postMessage({ type: "ready", docs: engine.num_docs() });
 })().catch((e) => {
   failure = String(e && e.message ? e.message : e);
   postMessage({ type: "error", message: failure });
 });
+
+// A piece whose bytes do not match its name (a damaged cache, a cut-off download) is dropped from
+// every cache and fetched once more from the network.
+async function addPiece(name) {
+  const url = PIECES + name + ".bin";
+  try {
+    engine.add_piece(name, new Uint8Array(await get(url)));
+    return;
+  } catch (e) {
+    if (self.caches) {
+      const keys = await caches.keys().catch(() => []);
+      await Promise.all(keys.map((k) => caches.open(k).then((c) => c.delete(url)).catch(() => {})));
+    }
+  }
+  engine.add_piece(name, new Uint8Array(await get(url, { cache: "reload" })));
+}
+
+async function search(request) {
+  const json = JSON.stringify(request);
+  for (let round = 0; round < 4; round++) {
+    const step = JSON.parse(engine.step(json));
+    if (!step.need) return step;
+    await Promise.all(step.need.map(addPiece));
+  }
+  throw new Error("搜索没有完成");
+}
+
 onmessage = async (event) => {
   const msg = event.data || {};
   if (msg.type !== "search") return;
@@ -26,6 +61,10 @@ onmessage = async (event) => {
     postMessage({ type: "results", seq: msg.seq, hits: [], error: failure || "搜索没有准备好" });
     return;
   }
-  const answer = JSON.parse(engine.search(JSON.stringify(msg.request)));
-  postMessage({ type: "results", seq: msg.seq, hits: answer.hits, weak: answer.weak });
+  try {
+    const answer = await search(msg.request);
+    postMessage({ type: "results", seq: msg.seq, hits: answer.hits, weak: answer.weak });
+  } catch (e) {
+    postMessage({ type: "results", seq: msg.seq, hits: [], error: String(e && e.message ? e.message : e) });
+  }
 };

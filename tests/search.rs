@@ -11,7 +11,7 @@ fn fixture_engine() -> &'static SearchEngine {
     E.get_or_init(|| {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
         let data = pocketlaw_builder::compile(&dir, None).unwrap_or_else(|d| panic!("{d}"));
-        SearchEngine::from_bundle_bytes(&data.search.encode()).unwrap()
+        SearchEngine::from_bundle_bytes(&data.search.encode_bundle()).unwrap()
     })
 }
 

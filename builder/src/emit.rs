@@ -5,12 +5,12 @@ use crate::county::CountyData;
 use crate::doc::ParsedDoc;
 use crate::index::{self, IndexDoc};
 use crate::statutes::StatutePack;
-use pocketlaw_engine::bundle::SearchBundle;
 use pocketlaw_engine::citation::Citation;
 use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::model::{
     Catalog, CitationRef, DocKind, DocMeta, DocPage, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION,
 };
+use pocketlaw_engine::search::pieces::IndexFiles;
 use pocketlaw_engine::tree::{Tree, TreeSet};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -21,7 +21,7 @@ pub struct SiteData {
     pub catalog: Catalog,
     pub chunks: Vec<TopicChunk>,
     pub statutes: Option<StatuteTexts>,
-    pub search: SearchBundle,
+    pub search: IndexFiles,
     pub trees: TreeSet,
     pub quiz: QuizBank,
     pub lexicon_entries: usize,
@@ -112,7 +112,7 @@ pub fn assemble(
                 kw.push(' ');
                 kw.push_str(&q.options.join(" "));
             }
-            IndexDoc { id: &d.id, kind: d.kind.as_str(), topic: &d.topic, title: &d.title, body: &d.rendered.text, keywords: kw }
+            IndexDoc { id: &d.id, kind: d.kind, topic: &d.topic, title: &d.title, body: &d.rendered.text, keywords: kw }
         })
         .collect();
     let topic_slugs: Vec<String> = county.topics.iter().map(|t| t.slug.clone()).collect();
@@ -184,7 +184,7 @@ impl SiteData {
         }
         out.push(("trees.json".into(), json(&self.trees)));
         out.push(("quiz.json".into(), json(&self.quiz)));
-        out.push(("search.bin".into(), self.search.encode()));
+        out.push(("search.bin".into(), self.search.encode_bundle()));
         out
     }
 

@@ -7,6 +7,7 @@ use crate::boot::{self, escape};
 use crate::emit::hex;
 use pocketlaw_engine::bundle::decode_json;
 use pocketlaw_engine::model::{Catalog, TopicChunk};
+use pocketlaw_engine::search::pieces::IndexFiles;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -75,6 +76,9 @@ impl Writer {
     }
 }
 
+/// Where the search index's pieces go: `<name>.bin`, the name being the hash of the bytes.
+pub const PIECES_DIR: &str = "data/ix";
+
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -89,7 +93,18 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
 
     // Data.
     let mut data_urls: BTreeMap<String, String> = BTreeMap::new();
+    let mut search_root = None;
     for (name, bytes) in inputs.data {
+        // The search index ships in pieces: a hashed root, and pieces named by their own hash
+        // (`search::pieces`), fetched as queries need them.
+        if *name == "search.bin" {
+            let files = IndexFiles::decode_bundle(bytes).map_err(|e| format!("search.bin: {e}"))?;
+            for (piece, bytes) in &files.pieces {
+                w.write(&format!("{PIECES_DIR}/{piece}.bin"), bytes)?;
+            }
+            search_root = Some(w.hashed("data", "search-root.bin", &files.root)?);
+            continue;
+        }
         let (dir, file) = match name.rsplit_once('/') {
             Some((d, f)) => (format!("data/{d}"), f),
             None => ("data".to_string(), *name),
@@ -108,12 +123,13 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let app_wasm = w.hashed("assets", "app.wasm", &app("pocketlaw_app_bg.wasm")?)?;
     let worker_glue = w.hashed("assets", "worker-glue.js", &app("pocketlaw_worker.js")?)?;
     let worker_wasm = w.hashed("assets", "worker.wasm", &app("pocketlaw_worker_bg.wasm")?)?;
-    let search_index = data_url("search.bin")?;
+    let search_root = search_root.ok_or("search.bin missing from the build")?;
     let bootstrap = String::from_utf8(public("search-worker.js")?)
         .map_err(|_| "search-worker.js is not UTF-8".to_string())?
         .replace("{{WORKER_GLUE}}", &worker_glue)
         .replace("{{WORKER_WASM}}", &worker_wasm)
-        .replace("{{SEARCH_INDEX}}", &search_index);
+        .replace("{{SEARCH_ROOT}}", &search_root)
+        .replace("{{PIECES}}", &format!("/{PIECES_DIR}/"));
     let worker = w.hashed("assets", "search-worker.js", bootstrap.as_bytes())?;
 
     // The asset map the app reads from the page.
@@ -216,7 +232,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         build_id: c.build_id.clone(),
         version,
         first_paint,
-        search: vec![worker, worker_glue, worker_wasm, search_index],
+        search: vec![worker, worker_glue, worker_wasm, search_root],
         files: w.files.clone(),
         precache,
         not_precached: vec![

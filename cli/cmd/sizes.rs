@@ -1,5 +1,9 @@
 //! `pocketlaw sizes --site DIR`: bytes (raw, gzip, brotli) of what the first paint needs and of
 //! what search needs, from the site's build.json.
+//!
+//! `pocketlaw sizes --queries FILE`: what a phone with nothing cached downloads for each query
+//! (one per line, or JSON lines with a `q` field): the index root, then the pieces the engine
+//! names, in rounds, as the worker fetches them. From the embedded index, so no site is needed.
 
 use crate::data::Args;
 use anyhow::{anyhow, Context, Result};
@@ -21,6 +25,10 @@ fn brotli(b: &[u8]) -> usize {
 }
 
 pub fn run(args: &[String]) -> Result<i32> {
+    if let Some(file) = Args::new(args).value("--queries")? {
+        let limit = Args::new(args).value("--limit")?.map(str::parse).transpose().context("--limit")?.unwrap_or(10);
+        return queries(file, limit);
+    }
     let site = Args::new(args).value("--site")?.unwrap_or("dist");
     let report: SiteReport =
         serde_json::from_slice(&std::fs::read(Path::new(site).join("build.json")).context("build.json (run the site build first)")?)?;
@@ -36,5 +44,72 @@ pub fn run(args: &[String]) -> Result<i32> {
         }
         println!("  {:<42} {:>10} {:>10} {:>10}", "total", total.0, total.1, total.2);
     }
+    Ok(0)
+}
+
+fn percentile(sorted: &[usize], p: f64) -> usize {
+    if sorted.is_empty() {
+        return 0;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn queries(file: &str, limit: usize) -> Result<i32> {
+    use pocketlaw_engine::model::SearchRequest;
+    use pocketlaw_engine::search::pieces::IndexFiles;
+    use pocketlaw_engine::search::{SearchEngine, Step};
+    use std::collections::HashMap;
+    let text = std::fs::read_to_string(file).with_context(|| file.to_string())?;
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| match serde_json::from_str::<serde_json::Value>(l) {
+            Ok(v) => v.get("q").and_then(|q| q.as_str()).unwrap_or(l).to_string(),
+            Err(_) => l.to_string(),
+        })
+        .collect();
+    let files = IndexFiles::decode_bundle(crate::data::file("search.bin")?)?;
+    let sizes: HashMap<&str, (usize, usize)> = files.pieces.iter().map(|(n, b)| (n.as_str(), (b.len(), brotli(b)))).collect();
+    let root_br = brotli(&files.root);
+    let (term_pieces, doc_pieces) = SearchEngine::open(&files.root)?.index().piece_counts();
+    println!("index: {} raw, {} brotli in all", files.total_len(), root_br + sizes.values().map(|s| s.1).sum::<usize>());
+    println!("  root: {} raw, {} brotli", files.root.len(), root_br);
+    println!("  {term_pieces} term pieces, {doc_pieces} document pieces");
+    let (mut bytes, mut requests, mut rounds) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut term_bytes, mut doc_bytes) = (Vec::new(), Vec::new());
+    for q in &lines {
+        let mut engine = SearchEngine::open(&files.root)?;
+        let req = SearchRequest { query: q.clone(), kind: None, limit };
+        let (mut b, mut n, mut r) = (root_br, 1, 1);
+        let mut by_round = [0usize; 2];
+        while let Step::Need(names) = engine.step(&req) {
+            r += 1;
+            let before = b;
+            for name in names {
+                let bytes = &files.pieces.iter().find(|p| p.0 == name).ok_or_else(|| anyhow!("piece {name} missing"))?.1;
+                engine.add_piece(&name, bytes)?;
+                b += sizes.get(name.as_str()).map_or(0, |s| s.1);
+                n += 1;
+            }
+            by_round[usize::from(r > 2)] += b - before;
+            if r > 5 {
+                break;
+            }
+        }
+        term_bytes.push(by_round[0]);
+        doc_bytes.push(by_round[1]);
+        bytes.push(b);
+        requests.push(n);
+        rounds.push(r);
+    }
+    for v in [&mut bytes, &mut requests, &mut rounds, &mut term_bytes, &mut doc_bytes] {
+        v.sort_unstable();
+    }
+    println!("cold first query, {limit} hits, over {} queries (root included, brotli; median / p90 / max):", lines.len());
+    println!("  bytes    {:>8} {:>8} {:>8}", percentile(&bytes, 0.5), percentile(&bytes, 0.9), percentile(&bytes, 1.0));
+    println!("    terms  {:>8} {:>8} {:>8}", percentile(&term_bytes, 0.5), percentile(&term_bytes, 0.9), percentile(&term_bytes, 1.0));
+    println!("    texts  {:>8} {:>8} {:>8}", percentile(&doc_bytes, 0.5), percentile(&doc_bytes, 0.9), percentile(&doc_bytes, 1.0));
+    println!("  requests {:>8} {:>8} {:>8}", percentile(&requests, 0.5), percentile(&requests, 0.9), percentile(&requests, 1.0));
+    println!("  rounds   {:>8} {:>8} {:>8}", percentile(&rounds, 0.5), percentile(&rounds, 0.9), percentile(&rounds, 1.0));
     Ok(0)
 }

@@ -10,7 +10,4 @@ pub enum EngineError {
     Corrupt(String),
     #[error("could not decode shipped data: {0}")]
     Json(#[from] serde_json::Error),
-    #[cfg(feature = "search")]
-    #[error("search index error: {0}")]
-    Index(#[from] tantivy::TantivyError),
 }

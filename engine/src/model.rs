@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 /// 2: the catalog's documents no longer carry citations (they ship with the pages), and only
 ///    guides carry a summary.
 /// 3: the search bundle carries the topic statistics; a search answers with a [`SearchResponse`].
-pub const FORMAT_VERSION: u32 = 3;
+/// 4: the search index is in pieces (`search::pieces`), no longer tantivy files.
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

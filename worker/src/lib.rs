@@ -1,9 +1,9 @@
 //! The search engine for the browser, run inside a Web Worker so that typing never waits for it.
-//! The bootstrap script (public/search-worker.js) fetches the index bundle and calls this; the
-//! query code is the engine's, the same as the CLI's.
+//! The bootstrap script (public/search-worker.js) fetches the index root, then the pieces each
+//! query names; the query code is the engine's, the same as the CLI's.
 
 use pocketlaw_engine::model::{SearchRequest, SearchResponse};
-use pocketlaw_engine::search::SearchEngine;
+use pocketlaw_engine::search::{SearchEngine, Step};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -13,26 +13,41 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
-    /// Opens the search bundle (`search.bin`). Fails with a readable message on a damaged bundle
-    /// or a format version that does not match this engine.
+    /// Opens the index root. Fails with a readable message on a damaged root or a format version
+    /// that does not match this engine.
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: &[u8]) -> Result<Engine, JsError> {
+    pub fn new(root: &[u8]) -> Result<Engine, JsError> {
         console_error_panic_hook::set_once();
-        SearchEngine::from_bundle_bytes(bundle).map(|inner| Engine { inner }).map_err(|e| JsError::new(&e.to_string()))
+        SearchEngine::open(root).map(|inner| Engine { inner }).map_err(|e| JsError::new(&e.to_string()))
     }
 
     pub fn num_docs(&self) -> usize {
         self.inner.num_docs()
     }
 
-    /// Takes a JSON [`SearchRequest`], returns a JSON [`SearchResponse`] (hits, and whether
-    /// nothing matched well). A request that does not parse returns no hits: the search box never
-    /// shows an error page.
-    pub fn search(&self, request_json: &str) -> String {
-        let answer = match serde_json::from_str::<SearchRequest>(request_json) {
-            Ok(req) => self.inner.answer(&req),
-            Err(_) => SearchResponse { hits: Vec::new(), weak: true },
+    /// Adds a fetched piece. Fails (and keeps nothing) when the bytes do not match the piece's
+    /// name: the caller drops its cached copy and fetches it again.
+    pub fn add_piece(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        self.inner.add_piece(name, bytes).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Every piece's name (what the offline copy holds).
+    pub fn all_pieces(&self) -> Vec<String> {
+        self.inner.index().all_pieces()
+    }
+
+    /// Takes a JSON [`SearchRequest`]. Returns JSON: `{"need": [piece names]}` when pieces must be
+    /// fetched first, else the [`SearchResponse`] (hits, and whether nothing matched well). A
+    /// request that does not parse returns no hits: the search box never shows an error page.
+    pub fn step(&self, request_json: &str) -> String {
+        let step = match serde_json::from_str::<SearchRequest>(request_json) {
+            Ok(req) => self.inner.step(&req),
+            Err(_) => Step::Done(SearchResponse { hits: Vec::new(), weak: true }),
         };
-        serde_json::to_string(&answer).unwrap_or_else(|_| r#"{"hits":[],"weak":true}"#.into())
+        let json = match step {
+            Step::Done(answer) => serde_json::to_string(&answer),
+            Step::Need(names) => serde_json::to_string(&serde_json::json!({ "need": names })),
+        };
+        json.unwrap_or_else(|_| r#"{"hits":[],"weak":true}"#.into())
     }
 }

@@ -11,7 +11,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use pocketlaw_engine::model::DocKind;
 
-const LIMIT: usize = 20;
+/// Hits per page: a first answer shows ten (on a slow line, each hit's text is a download); "more"
+/// adds ten at a time.
+const PAGE: usize = 10;
+const MAX_HITS: usize = 50;
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -21,8 +24,19 @@ pub fn Home() -> impl IntoView {
     let client = expect_context::<SearchClient>();
     let navigate = use_navigate();
 
-    // Search whenever the query or the kind filter changes.
-    Effect::new(move |_| client.search(&q.get(), kind.get(), LIMIT));
+    // How many hits to show: a page, plus the pages asked for with "more" for this very query.
+    let more = RwSignal::new((String::new(), 0usize));
+    let limit = Memo::new(move |_| {
+        let (for_q, extra) = more.get();
+        PAGE + if for_q == q.get() { extra } else { 0 }
+    });
+    let show_more = Callback::new(move |()| {
+        // The extra hits so far are limit − PAGE; one more page on top.
+        more.set((q.get_untracked(), limit.get_untracked().min(MAX_HITS - PAGE)));
+    });
+
+    // Search whenever the query, the kind filter or the number of hits changes.
+    Effect::new(move |_| client.search(&q.get(), kind.get(), limit.get()));
 
     let set_url = move |text: String, kind: Option<DocKind>| {
         let mut url = String::from("/");
@@ -59,7 +73,7 @@ pub fn Home() -> impl IntoView {
             <KindFilter current=kind on_pick=move |k| set_url2(q.get_untracked(), k)/>
         </section>
         <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <QuizCard/> <TreeLinks/> <Topics/> <Hotline/> }>
-            <Results/>
+            <Results limit=limit show_more=show_more/>
         </Show>
     }
 }
@@ -83,8 +97,16 @@ fn KindFilter(current: Memo<Option<DocKind>>, on_pick: impl Fn(Option<DocKind>) 
 }
 
 #[component]
-fn Results() -> impl IntoView {
+fn Results(limit: Memo<usize>, show_more: Callback<()>) -> impl IntoView {
     let client = expect_context::<SearchClient>();
+    // A full page may have more behind it.
+    let more_button = move |shown: usize| {
+        (shown >= limit.get_untracked() && shown < MAX_HITS).then(|| {
+            view! {
+                <button type="button" class="more" data-testid="more-hits" on:click=move |_| show_more.run(())>"显示更多结果"</button>
+            }
+        })
+    };
     move || {
         let state = client.state.get();
         if let EngineState::Failed(e) = state {
@@ -105,10 +127,14 @@ fn Results() -> impl IntoView {
                     </details>
                 </div>
             }.into_any(),
-            Some(r) if !r.hits.is_empty() => view! {
-                <p class="count" role="status">{format!("找到 {} 条", r.hits.len())}</p>
-                <HitList hits=r.hits/>
-            }.into_any(),
+            Some(r) if !r.hits.is_empty() => {
+                let shown = r.hits.len();
+                view! {
+                    <p class="count" role="status">{if shown >= limit.get_untracked() { format!("最相关的 {shown} 条") } else { format!("找到 {shown} 条") }}</p>
+                    <HitList hits=r.hits/>
+                    {more_button(shown)}
+                }.into_any()
+            }
             Some(_) if state == EngineState::Ready => view! {
                 <div class="empty" data-testid="no-hits">
                     <p>"没有找到相关内容。可以换个说法，比如“工钱”“离婚”“借钱不还”，或直接打电话问："</p>

@@ -1,13 +1,10 @@
 //! The query pipeline: normalise, drop question words, cut into segments, expand with the lexicon,
-//! and build a tantivy query by hand (no query parser, so `"`, `:`, `(`, `AND`, `-` are just text).
+//! and turn that into weighted clauses (no query parser, so `"`, `:`, `(`, `AND`, `-` are just
+//! text).
 
-use super::Fields;
+use super::pieces::Field;
 use crate::lexicon::Lexicon;
-use crate::model::DocKind;
 use crate::text::{normalize, segments, Segment};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::Term;
 
 /// Queries longer than this (in chars, after normalising) are cut: a pasted page still searches
 /// its beginning, and query cost stays bounded.
@@ -189,26 +186,21 @@ pub fn analyze(raw: &str, lexicon: &Lexicon) -> Analysis {
     Analysis { original, expansions: exp }
 }
 
-fn phrase(field: tantivy::schema::Field, terms: &[String]) -> Box<dyn Query> {
-    let mut ts: Vec<Term> = terms.iter().map(|t| Term::from_field_text(field, t)).collect();
-    if ts.len() == 1 {
-        Box::new(TermQuery::new(ts.remove(0), IndexRecordOption::WithFreqs))
-    } else {
-        Box::new(PhraseQuery::new_with_offset(ts.into_iter().enumerate().collect()))
-    }
+/// One scored part of a query: a phrase (or one term) in one field, with its weight. A document
+/// scores the sum of the BM25 scores of the clauses it matches, as tantivy's boolean query of
+/// boosted term and phrase queries did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub field: Field,
+    /// One term, or a phrase: terms at consecutive positions.
+    pub terms: Vec<String>,
+    pub boost: f32,
 }
 
-fn boosted(q: Box<dyn Query>, boost: f32) -> (Occur, Box<dyn Query>) {
-    (Occur::Should, Box::new(BoostQuery::new(q, boost)))
-}
-
-/// Builds the tantivy query, or None when there is nothing to search for.
-/// `loose` scales the per-term clauses of a run of several terms against the run as a phrase.
-pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>, loose: f32) -> Option<Box<dyn Query>> {
-    if analysis.is_empty() {
-        return None;
-    }
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+/// The clauses of a query; none when there is nothing to search for. `loose` scales the per-term
+/// clauses of a run of several terms against the run as a phrase.
+pub fn clauses(analysis: &Analysis, loose: f32) -> Vec<Clause> {
+    let mut out = Vec::new();
     // A phrase scores the sum of its terms, so a long expansion (劳动报酬: three bigrams) would
     // outweigh the short word the user typed (工钱: one). Expansions are therefore weighted per
     // term, which keeps an exact match first.
@@ -217,33 +209,22 @@ pub fn build(analysis: &Analysis, f: &Fields, kind: Option<DocKind>, loose: f32)
         .iter()
         .map(|s| (s, 1.0))
         .chain(analysis.expansions.iter().map(|s| (s, EXPANSION_WEIGHT / s.terms().len() as f32)));
+    let mut push = |field: Field, terms: &[String], boost: f32| out.push(Clause { field, terms: terms.to_vec(), boost });
     for (seg, w) in weighted {
         let terms = seg.terms();
-        clauses.push(boosted(phrase(f.title, &terms), TITLE_BOOST * w));
-        clauses.push(boosted(phrase(f.body, &terms), BODY_BOOST * w));
-        clauses.push(boosted(phrase(f.keywords, &terms), KEYWORD_BOOST * w));
+        push(Field::Title, &terms, TITLE_BOOST * w);
+        push(Field::Body, &terms, BODY_BOOST * w);
+        push(Field::Keywords, &terms, KEYWORD_BOOST * w);
         if terms.len() >= 2 {
             for t in &terms {
                 let one = std::slice::from_ref(t);
-                clauses.push(boosted(phrase(f.title, one), LOOSE_TITLE * w * loose));
-                clauses.push(boosted(phrase(f.body, one), LOOSE_BODY * w * loose));
-                clauses.push(boosted(phrase(f.keywords, one), LOOSE_KEYWORD * w * loose));
+                push(Field::Title, one, LOOSE_TITLE * w * loose);
+                push(Field::Body, one, LOOSE_BODY * w * loose);
+                push(Field::Keywords, one, LOOSE_KEYWORD * w * loose);
             }
         }
     }
-    let text: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
-    Some(match kind {
-        None => text,
-        Some(k) => within(text, f.kind, k.as_str()),
-    })
-}
-
-/// The query, limited to documents whose `field` (an untokenized field: kind, topic) is `value`.
-fn within(q: Box<dyn Query>, field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, q),
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic))),
-    ]))
+    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,698 @@
+//! The search index in pieces, so that a phone downloads only what a query needs.
+//!
+//! Modelled on Pagefind's chunks. An index is:
+//! - a **root**: the corpus statistics (documents, field lengths, topic totals), the lexicon, one
+//!   small record per document (kind, topic, field lengths) and two tables naming the pieces;
+//! - **term pieces**: the postings of a sorted range of terms (per field: document and term
+//!   frequency; no positions, see `SearchEngine::score_clause`). Single Han characters sort after
+//!   every bigram and word, so their long, rarely needed lists sit in pieces of their own;
+//! - **document pieces**: the id, title and plain text (for snippets) of a range of documents.
+//!
+//! A piece is named by a hash of its bytes ([`piece_name`]): the name is its cache key on the
+//! phone and its check against damage. Nothing here does I/O: [`PieceIndex::missing`] says which
+//! pieces a lookup needs, the caller fetches them however it can (the CLI has them all, the
+//! worker fetches them) and hands them to [`PieceIndex::add_piece`]. The statute library uses the
+//! same format at a hundred times the size.
+
+use crate::lexicon::Lexicon;
+use crate::model::{DocKind, FORMAT_VERSION};
+use crate::text::{is_han, tokenize};
+use crate::EngineError;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+const ROOT_MAGIC: &[u8; 4] = b"PLIR";
+const TERMS_MAGIC: &[u8; 4] = b"PLIT";
+const DOCS_MAGIC: &[u8; 4] = b"PLID";
+const BUNDLE_MAGIC: &[u8; 4] = b"PLIB";
+
+/// The indexed fields, in the order of every per-field array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title = 0,
+    Body = 1,
+    Keywords = 2,
+}
+
+impl Field {
+    pub const ALL: [Field; 3] = [Field::Title, Field::Body, Field::Keywords];
+}
+
+/// One document as the builder hands it over.
+#[derive(Debug, Clone)]
+pub struct DocInput {
+    pub id: String,
+    pub kind: DocKind,
+    pub topic: u16,
+    pub title: String,
+    pub body: String,
+    pub keywords: String,
+}
+
+/// How big a piece may grow before the next one starts (raw bytes, before the server's brotli).
+#[derive(Debug, Clone, Copy)]
+pub struct PieceSizes {
+    pub terms: usize,
+    pub docs: usize,
+}
+
+impl Default for PieceSizes {
+    /// Measured with `pocketlaw sizes --queries` on the dev questions (median brotli bytes of a
+    /// cold first query, 10 hits): term pieces of 6,000 / 3,000 / 2,000 / 1,500 bytes cost
+    /// 56 / 33 / 24 / 19 KB of postings for about 20 requests; below 2,000 the requests grow
+    /// faster than the bytes shrink. Document pieces of one document / 2,000 / 4,000 bytes cost
+    /// 11 / 15 / 20 KB of texts for about 10 requests.
+    fn default() -> Self {
+        PieceSizes { terms: 2_000, docs: 2_000 }
+    }
+}
+
+/// What the builder writes: the root and the pieces, each piece with its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexFiles {
+    pub root: Vec<u8>,
+    pub pieces: Vec<(String, Vec<u8>)>,
+}
+
+impl IndexFiles {
+    /// Everything in one file (`PLIB`), for the CLI and the tests: the root, then each piece.
+    pub fn encode_bundle(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(BUNDLE_MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        put_bytes(&mut out, &self.root);
+        put_varint(&mut out, self.pieces.len() as u64);
+        for (name, bytes) in &self.pieces {
+            put_bytes(&mut out, name.as_bytes());
+            put_bytes(&mut out, bytes);
+        }
+        out
+    }
+
+    pub fn decode_bundle(bytes: &[u8]) -> Result<IndexFiles, EngineError> {
+        let mut r = Reader::new(bytes, BUNDLE_MAGIC)?;
+        let root = r.bytes()?.to_vec();
+        let n = r.varint()? as usize;
+        let mut pieces = Vec::with_capacity(n.min(1 << 16));
+        for _ in 0..n {
+            let name = r.string()?;
+            pieces.push((name, r.bytes()?.to_vec()));
+        }
+        Ok(IndexFiles { root, pieces })
+    }
+
+    /// Total bytes of the pieces and the root.
+    pub fn total_len(&self) -> usize {
+        self.root.len() + self.pieces.iter().map(|p| p.1.len()).sum::<usize>()
+    }
+}
+
+/// A piece's name: 16 hex digits of a 64-bit FNV-1a hash of its bytes. Not for adversaries, only
+/// to catch a truncated or altered file.
+pub fn piece_name(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Does this term sort among the single Han characters (the last pieces)?
+fn is_unigram(term: &str) -> bool {
+    let mut c = term.chars();
+    matches!((c.next(), c.next()), (Some(ch), None) if is_han(ch))
+}
+
+/// The order of terms across pieces: bigrams and words first, then single characters.
+fn sort_key(term: &str) -> (bool, &str) {
+    (is_unigram(term), term)
+}
+
+/// The root's JSON header.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct RootHeader {
+    lexicon: Lexicon,
+    topics: Vec<String>,
+    /// Each topic's weighted count of the tokens the topic model uses (see `search::topics`).
+    topic_tokens: Vec<u64>,
+    /// Per field: the sum of all documents' lengths in tokens.
+    total_tokens: [u64; 3],
+    docs: u32,
+    /// (first term, piece name), in term order.
+    term_pieces: Vec<(String, String)>,
+    /// (first document, piece name), in document order.
+    doc_pieces: Vec<(u32, String)>,
+}
+
+/// One document's record in the root.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DocMeta {
+    pub kind: DocKind,
+    pub topic: u16,
+    /// Length in tokens of each field ([`Field`] order).
+    pub len: [u32; 3],
+}
+
+/// One posting: a document and how often the term occurs in the field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Posting {
+    pub doc: u32,
+    pub tf: u32,
+}
+
+/// A term's postings in each field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermPostings {
+    pub fields: [Vec<Posting>; 3],
+}
+
+/// The stored text of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocText {
+    pub id: String,
+    pub title: String,
+    pub body: String,
+}
+
+/// Which piece a lookup needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum PieceRef {
+    Terms(usize),
+    Docs(usize),
+}
+
+/// An index being read: the root, and whichever pieces have been added so far.
+#[derive(Debug, Clone)]
+pub struct PieceIndex {
+    header: RootHeader,
+    docs: Vec<DocMeta>,
+    by_name: HashMap<String, PieceRef>,
+    loaded: HashSet<PieceRef>,
+    terms: HashMap<String, TermPostings>,
+    texts: HashMap<u32, DocText>,
+}
+
+impl PieceIndex {
+    /// Opens a root. Fails on a damaged root or another format version.
+    pub fn open(root: &[u8]) -> Result<PieceIndex, EngineError> {
+        let mut r = Reader::new(root, ROOT_MAGIC)?;
+        let header: RootHeader = serde_json::from_slice(r.bytes()?)?;
+        let n = header.docs as usize;
+        let mut docs = Vec::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            let kind = match r.byte()? {
+                0 => DocKind::Guide,
+                1 => DocKind::Faq,
+                2 => DocKind::Quiz,
+                k => return Err(corrupt(format!("unknown document kind {k}"))),
+            };
+            let topic = u16::try_from(r.varint()?).map_err(|_| corrupt("topic number out of range"))?;
+            let mut len = [0u32; 3];
+            for l in &mut len {
+                *l = u32::try_from(r.varint()?).map_err(|_| corrupt("field length out of range"))?;
+            }
+            if usize::from(topic) >= header.topics.len() && !header.topics.is_empty() {
+                return Err(corrupt(format!("document has topic {topic} of {}", header.topics.len())));
+            }
+            docs.push(DocMeta { kind, topic, len });
+        }
+        if header.topic_tokens.len() != header.topics.len() {
+            return Err(corrupt("the topic totals do not match the topics"));
+        }
+        let mut by_name = HashMap::new();
+        for (i, (_, name)) in header.term_pieces.iter().enumerate() {
+            by_name.insert(name.clone(), PieceRef::Terms(i));
+        }
+        for (i, (_, name)) in header.doc_pieces.iter().enumerate() {
+            by_name.insert(name.clone(), PieceRef::Docs(i));
+        }
+        Ok(PieceIndex { header, docs, by_name, loaded: HashSet::new(), terms: HashMap::new(), texts: HashMap::new() })
+    }
+
+    /// Opens a one-file bundle ([`IndexFiles::encode_bundle`]) with every piece added.
+    pub fn open_bundle(bytes: &[u8]) -> Result<PieceIndex, EngineError> {
+        let files = IndexFiles::decode_bundle(bytes)?;
+        let mut index = PieceIndex::open(&files.root)?;
+        for (name, bytes) in &files.pieces {
+            index.add_piece(name, bytes)?;
+        }
+        Ok(index)
+    }
+
+    /// Adds a fetched piece. Its bytes must hash to its name and decode; otherwise nothing is
+    /// added and the error says why (the caller drops its cached copy and fetches it again).
+    pub fn add_piece(&mut self, name: &str, bytes: &[u8]) -> Result<(), EngineError> {
+        let Some(&which) = self.by_name.get(name) else {
+            return Err(corrupt(format!("piece {name} is not part of this index")));
+        };
+        if piece_name(bytes) != name {
+            return Err(corrupt(format!("piece {name} is damaged (its bytes do not match its name)")));
+        }
+        if self.loaded.contains(&which) {
+            return Ok(());
+        }
+        match which {
+            PieceRef::Terms(_) => {
+                let terms = decode_terms(bytes, self.docs.len())?;
+                self.terms.extend(terms);
+            }
+            PieceRef::Docs(_) => {
+                let texts = decode_docs(bytes)?;
+                if texts.keys().any(|&d| d as usize >= self.docs.len()) {
+                    return Err(corrupt(format!("piece {name} names a document this index does not have")));
+                }
+                self.texts.extend(texts);
+            }
+        }
+        self.loaded.insert(which);
+        Ok(())
+    }
+
+    /// Every piece name: what an offline copy downloads.
+    pub fn all_pieces(&self) -> Vec<String> {
+        self.header.term_pieces.iter().map(|p| p.1.clone()).chain(self.header.doc_pieces.iter().map(|p| p.1.clone())).collect()
+    }
+
+    fn term_piece(&self, term: &str) -> Option<usize> {
+        let key = sort_key(term);
+        let i = self.header.term_pieces.partition_point(|(first, _)| sort_key(first) <= key);
+        i.checked_sub(1)
+    }
+
+    fn doc_piece(&self, doc: u32) -> Option<usize> {
+        self.header.doc_pieces.partition_point(|(first, _)| *first <= doc).checked_sub(1)
+    }
+
+    /// The names of the pieces not yet added that hold these terms and these documents' texts.
+    pub fn missing<'a>(&self, terms: impl IntoIterator<Item = &'a str>, docs: impl IntoIterator<Item = u32>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut push = |r: PieceRef, name: &String| {
+            if !self.loaded.contains(&r) && !out.contains(name) {
+                out.push(name.clone());
+            }
+        };
+        for t in terms {
+            if let Some(i) = self.term_piece(t) {
+                push(PieceRef::Terms(i), &self.header.term_pieces[i].1);
+            }
+        }
+        for d in docs {
+            if let Some(i) = self.doc_piece(d) {
+                push(PieceRef::Docs(i), &self.header.doc_pieces[i].1);
+            }
+        }
+        out
+    }
+
+    /// A term's postings, if its piece is loaded and the term occurs at all.
+    pub fn postings(&self, term: &str) -> Option<&TermPostings> {
+        self.terms.get(term)
+    }
+
+    pub fn text(&self, doc: u32) -> Option<&DocText> {
+        self.texts.get(&doc)
+    }
+
+    pub fn num_docs(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn doc(&self, doc: u32) -> Option<&DocMeta> {
+        self.docs.get(doc as usize)
+    }
+
+    /// The average length of a field, in tokens.
+    pub fn avg_len(&self, field: Field) -> f32 {
+        self.header.total_tokens[field as usize] as f32 / self.docs.len().max(1) as f32
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.header.lexicon
+    }
+
+    pub fn topics(&self) -> &[String] {
+        &self.header.topics
+    }
+
+    pub fn topic_tokens(&self) -> &[u64] {
+        &self.header.topic_tokens
+    }
+
+    /// (term pieces, document pieces).
+    pub fn piece_counts(&self) -> (usize, usize) {
+        (self.header.term_pieces.len(), self.header.doc_pieces.len())
+    }
+}
+
+/// Builds an index. `topics` are the topic slugs (a document's `topic` is a number into them);
+/// `topic_weights` are the topic model's per-field weights ([`Field`] order) and `counts` says
+/// which terms the topic model uses.
+pub fn build(
+    docs: &[DocInput],
+    lexicon: &Lexicon,
+    topics: &[String],
+    topic_weights: [f64; 3],
+    counts: impl Fn(&str) -> bool,
+    sizes: PieceSizes,
+) -> Result<IndexFiles, EngineError> {
+    let n = u32::try_from(docs.len()).map_err(|_| corrupt("too many documents"))?;
+    let mut postings: BTreeMap<(bool, String), TermPostings> = BTreeMap::new();
+    let mut metas = Vec::with_capacity(docs.len());
+    let mut total_tokens = [0u64; 3];
+    let mut topic_totals = vec![0.0f64; topics.len()];
+    for (d, doc) in docs.iter().enumerate() {
+        let d = d as u32;
+        if usize::from(doc.topic) >= topics.len() {
+            return Err(corrupt(format!("document `{}` has topic {} of {}", doc.id, doc.topic, topics.len())));
+        }
+        let mut len = [0u32; 3];
+        for field in Field::ALL {
+            let text = match field {
+                Field::Title => &doc.title,
+                Field::Body => &doc.body,
+                Field::Keywords => &doc.keywords,
+            };
+            let tokens = tokenize(text);
+            len[field as usize] = tokens.len() as u32;
+            total_tokens[field as usize] += tokens.len() as u64;
+            let mut here: BTreeMap<&str, u32> = BTreeMap::new();
+            for t in &tokens {
+                *here.entry(t.text.as_str()).or_default() += 1;
+                if counts(&t.text) {
+                    topic_totals[usize::from(doc.topic)] += topic_weights[field as usize];
+                }
+            }
+            for (term, tf) in here {
+                let entry = postings.entry((is_unigram(term), term.to_string())).or_default();
+                entry.fields[field as usize].push(Posting { doc: d, tf });
+            }
+        }
+        metas.push(DocMeta { kind: doc.kind, topic: doc.topic, len });
+    }
+
+    let mut pieces: Vec<(String, Vec<u8>)> = Vec::new();
+    // Term pieces: cut when a piece is full.
+    let mut term_pieces = Vec::new();
+    let mut cur: Vec<u8> = Vec::new();
+    let mut cur_first: Option<String> = None;
+    let mut cur_count = 0u64;
+    let mut flush_terms = |buf: &mut Vec<u8>, first: &mut Option<String>, count: &mut u64, pieces: &mut Vec<(String, Vec<u8>)>| {
+        if let Some(f) = first.take() {
+            let mut bytes = Vec::with_capacity(buf.len() + 16);
+            bytes.extend_from_slice(TERMS_MAGIC);
+            bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+            put_varint(&mut bytes, *count);
+            bytes.extend_from_slice(buf);
+            let name = piece_name(&bytes);
+            term_pieces.push((f, name.clone()));
+            pieces.push((name, bytes));
+        }
+        buf.clear();
+        *count = 0;
+    };
+    let mut last_unigram = false;
+    for ((unigram, term), tp) in &postings {
+        // Single characters start a piece of their own kind.
+        if (cur.len() >= sizes.terms || *unigram != last_unigram) && cur_first.is_some() {
+            flush_terms(&mut cur, &mut cur_first, &mut cur_count, &mut pieces);
+        }
+        last_unigram = *unigram;
+        if cur_first.is_none() {
+            cur_first = Some(term.clone());
+        }
+        encode_term(&mut cur, term, tp);
+        cur_count += 1;
+    }
+    flush_terms(&mut cur, &mut cur_first, &mut cur_count, &mut pieces);
+    drop(flush_terms);
+
+    // Document pieces: consecutive documents until a piece is full.
+    let mut doc_pieces = Vec::new();
+    let mut start = 0usize;
+    while start < docs.len() {
+        let mut body = Vec::new();
+        let mut end = start;
+        while end < docs.len() && (end == start || body.len() < sizes.docs) {
+            let doc = &docs[end];
+            put_bytes(&mut body, doc.id.as_bytes());
+            put_bytes(&mut body, doc.title.as_bytes());
+            put_bytes(&mut body, doc.body.as_bytes());
+            end += 1;
+        }
+        let mut bytes = Vec::with_capacity(body.len() + 16);
+        bytes.extend_from_slice(DOCS_MAGIC);
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        put_varint(&mut bytes, start as u64);
+        put_varint(&mut bytes, (end - start) as u64);
+        bytes.extend_from_slice(&body);
+        let name = piece_name(&bytes);
+        doc_pieces.push((start as u32, name.clone()));
+        pieces.push((name, bytes));
+        start = end;
+    }
+
+    let header = RootHeader {
+        lexicon: lexicon.clone(),
+        topics: topics.to_vec(),
+        topic_tokens: topic_totals.into_iter().map(|x| x.round() as u64).collect(),
+        total_tokens,
+        docs: n,
+        term_pieces,
+        doc_pieces,
+    };
+    let mut root = Vec::new();
+    root.extend_from_slice(ROOT_MAGIC);
+    root.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    put_bytes(&mut root, &serde_json::to_vec(&header)?);
+    for m in &metas {
+        root.push(match m.kind {
+            DocKind::Guide => 0,
+            DocKind::Faq => 1,
+            DocKind::Quiz => 2,
+        });
+        put_varint(&mut root, u64::from(m.topic));
+        for l in m.len {
+            put_varint(&mut root, u64::from(l));
+        }
+    }
+    Ok(IndexFiles { root, pieces })
+}
+
+fn encode_term(out: &mut Vec<u8>, term: &str, tp: &TermPostings) {
+    put_bytes(out, term.as_bytes());
+    for list in &tp.fields {
+        put_varint(out, list.len() as u64);
+        let mut prev = 0u32;
+        for p in list {
+            put_varint(out, u64::from(p.doc - prev));
+            prev = p.doc;
+            put_varint(out, u64::from(p.tf));
+        }
+    }
+}
+
+fn decode_terms(bytes: &[u8], docs: usize) -> Result<HashMap<String, TermPostings>, EngineError> {
+    let mut r = Reader::new(bytes, TERMS_MAGIC)?;
+    let n = r.varint()? as usize;
+    let mut out = HashMap::with_capacity(n.min(1 << 16));
+    for _ in 0..n {
+        let term = r.string()?;
+        let mut tp = TermPostings::default();
+        for list in &mut tp.fields {
+            let len = r.varint()? as usize;
+            if len > docs {
+                return Err(corrupt("a postings list is longer than the index"));
+            }
+            let mut doc = 0u64;
+            for _ in 0..len {
+                doc += r.varint()?;
+                let tf = u32::try_from(r.varint()?).map_err(|_| corrupt("term frequency out of range"))?;
+                if doc as usize >= docs {
+                    return Err(corrupt("a posting is out of range"));
+                }
+                list.push(Posting { doc: doc as u32, tf });
+            }
+        }
+        out.insert(term, tp);
+    }
+    Ok(out)
+}
+
+fn decode_docs(bytes: &[u8]) -> Result<HashMap<u32, DocText>, EngineError> {
+    let mut r = Reader::new(bytes, DOCS_MAGIC)?;
+    let first = u32::try_from(r.varint()?).map_err(|_| corrupt("document number out of range"))?;
+    let n = r.varint()? as u32;
+    let mut out = HashMap::new();
+    for i in 0..n {
+        let id = r.string()?;
+        let title = r.string()?;
+        let body = r.string()?;
+        out.insert(first.checked_add(i).ok_or_else(|| corrupt("document number out of range"))?, DocText { id, title, body });
+    }
+    Ok(out)
+}
+
+fn corrupt(m: impl Into<String>) -> EngineError {
+    EngineError::Corrupt(m.into())
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    put_varint(out, b.len() as u64);
+    out.extend_from_slice(b);
+}
+
+/// A bounds-checked reader: every read of damaged bytes is an error, never a panic.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8], magic: &[u8; 4]) -> Result<Reader<'a>, EngineError> {
+        if bytes.len() < 8 || &bytes[..4] != magic {
+            return Err(corrupt(format!("not a {} file", String::from_utf8_lossy(magic))));
+        }
+        let mut v = [0u8; 4];
+        v.copy_from_slice(&bytes[4..8]);
+        let version = u32::from_le_bytes(v);
+        if version != FORMAT_VERSION {
+            return Err(EngineError::FormatVersion { expected: FORMAT_VERSION, found: version });
+        }
+        Ok(Reader { bytes, at: 8 })
+    }
+
+    fn byte(&mut self) -> Result<u8, EngineError> {
+        let b = *self.bytes.get(self.at).ok_or_else(|| corrupt("truncated"))?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, EngineError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(corrupt("a number is too long"))
+    }
+
+    fn bytes(&mut self) -> Result<&'a [u8], EngineError> {
+        let len = usize::try_from(self.varint()?).map_err(|_| corrupt("length out of range"))?;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or_else(|| corrupt("truncated"))?;
+        let b = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(b)
+    }
+
+    fn string(&mut self) -> Result<String, EngineError> {
+        String::from_utf8(self.bytes()?.to_vec()).map_err(|_| corrupt("text is not UTF-8"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> Vec<DocInput> {
+        (0..30)
+            .map(|i| DocInput {
+                id: format!("doc-{i}"),
+                kind: if i % 3 == 0 { DocKind::Guide } else { DocKind::Faq },
+                topic: (i % 2) as u16,
+                title: if i % 2 == 0 { "老板不给工钱".into() } else { "离婚怎么分财产".into() },
+                body: format!("第{i}条。拖欠工资可以申请劳动仲裁。{}", "说明".repeat(i)),
+                keywords: "欠薪 讨薪".into(),
+            })
+            .collect()
+    }
+
+    fn topics() -> Vec<String> {
+        vec!["labour".into(), "family".into()]
+    }
+
+    fn small() -> IndexFiles {
+        build(&docs(), &Lexicon::default(), &topics(), [3.0, 1.0, 2.0], |_| true, PieceSizes { terms: 200, docs: 300 }).unwrap()
+    }
+
+    #[test]
+    fn the_same_documents_give_the_same_bytes() {
+        assert_eq!(small(), small());
+        assert!(small().pieces.len() > 4, "small pieces split");
+    }
+
+    #[test]
+    fn lookups_name_exactly_the_pieces_they_need() {
+        let files = small();
+        let mut index = PieceIndex::open(&files.root).unwrap();
+        assert!(index.postings("工钱").is_none());
+        let need = index.missing(["工钱"], []);
+        assert_eq!(need.len(), 1);
+        let bytes = &files.pieces.iter().find(|p| p.0 == need[0]).unwrap().1;
+        index.add_piece(&need[0], bytes).unwrap();
+        assert!(index.missing(["工钱"], []).is_empty());
+        let tp = index.postings("工钱").unwrap();
+        assert_eq!(tp.fields[Field::Title as usize].len(), 15, "every even document's title");
+        assert_eq!(tp.fields[Field::Title as usize][1], Posting { doc: 2, tf: 1 });
+        // Documents: the text comes from a document piece.
+        let need = index.missing([], [7]);
+        let bytes = &files.pieces.iter().find(|p| p.0 == need[0]).unwrap().1;
+        index.add_piece(&need[0], bytes).unwrap();
+        assert_eq!(index.text(7).unwrap().id, "doc-7");
+        assert_eq!(index.doc(7).unwrap().topic, 1);
+    }
+
+    #[test]
+    fn single_characters_sit_after_the_bigrams() {
+        let files = small();
+        let index = PieceIndex::open(&files.root).unwrap();
+        let a = index.missing(["工"], []);
+        let b = index.missing(["工钱"], []);
+        assert_ne!(a, b);
+        let mut all = PieceIndex::open_bundle(&files.encode_bundle()).unwrap();
+        assert_eq!(all.postings("工").unwrap().fields[0].len(), 15);
+        assert!(all.missing(["工", "离婚"], [0, 29]).is_empty());
+        // Adding a piece twice is harmless.
+        let (name, bytes) = &files.pieces[0];
+        all.add_piece(name, bytes).unwrap();
+    }
+
+    #[test]
+    fn damaged_pieces_are_refused_and_nothing_is_added() {
+        let files = small();
+        let mut index = PieceIndex::open(&files.root).unwrap();
+        let (name, bytes) = &files.pieces[0];
+        let mut bad = bytes.clone();
+        bad.truncate(bad.len() / 2);
+        assert!(index.add_piece(name, &bad).is_err());
+        assert!(index.loaded.is_empty() && index.terms.is_empty(), "nothing of a damaged piece is kept");
+        assert!(index.add_piece("0000000000000000", bytes).is_err(), "an unknown name");
+        index.add_piece(name, bytes).unwrap();
+        // A damaged root or bundle is an error, never a panic.
+        for cut in [0, 3, 8, 12, files.root.len() / 2] {
+            assert!(PieceIndex::open(&files.root[..cut]).is_err());
+        }
+        let bundle = files.encode_bundle();
+        for cut in (0..bundle.len()).step_by(97) {
+            assert!(PieceIndex::open_bundle(&bundle[..cut]).is_err());
+        }
+    }
+
+    #[test]
+    fn another_version_is_a_loud_error() {
+        let mut root = small().root;
+        root[4] = root[4].wrapping_add(1);
+        assert!(matches!(PieceIndex::open(&root), Err(EngineError::FormatVersion { .. })));
+    }
+}
