@@ -1,8 +1,9 @@
-// The search worker's bootstrap. `pocketlaw site` fills in the hashed file names.
+// The search worker's bootstrap. `pocketlaw site` fills in the hashed file names and puts the
+// engine's wasm-bindgen glue in place of the importScripts line.
 // It loads the engine and the index root as soon as the page starts it, then fetches only the
 // pieces each query needs (the postings of its terms, then the texts of its hits), side by side,
 // and keeps them for the next query. It answers {type: "search", seq, request} with
-// {type: "results", seq, hits, weak}.
+// {type: "results", seq, hits, weak}, and {type: "status"} with "ready" or "error".
 importScripts("{{WORKER_GLUE}}");
 const PIECES = "{{PIECES}}";
 let engine = null;
@@ -55,6 +56,12 @@ async function search(request) {
 
 onmessage = async (event) => {
   const msg = event.data || {};
+  if (msg.type === "status") {
+    // A second client (the app, taking over from the boot shell's search) asks where things are.
+    await ready;
+    postMessage(engine ? { type: "ready", docs: engine.num_docs() } : { type: "error", message: failure });
+    return;
+  }
   if (msg.type !== "search") return;
   await ready;
   if (!engine) {

@@ -3,7 +3,7 @@
 //
 //   node scripts/bench-cold.mjs [--runs N] [--site both|pocketlaw|pagefind] [--query Q]...
 //        [--rtt MS] [--down KBITS] [--up KBITS] [--setup-rtts N] [--cpu X] [--no-cgroup]
-//        [--typing page|playwright] [--think MS] [--timeout S]
+//        [--typing page|playwright] [--think MS] [--timeout S] [--trace]
 //
 // WHAT IS MEASURED. A villager taps a shared link on a phone that has never seen the site (nothing
 // cached, no service worker) and types a question as soon as a search box is on screen. For each
@@ -88,12 +88,13 @@ const DEFAULT_QUERIES = ["工伤", "我在工地上干活摔断了腿，老板�
 // Options
 
 function options(argv) {
-  const o = { runs: 3, site: "both", queries: [], rtt: 150, down: 1638.4, up: 750, setupRtts: 2, cpu: 4, timeout: 120, cgroup: true, typing: "page", think: 0 };
+  const o = { trace: false, runs: 3, site: "both", queries: [], rtt: 150, down: 1638.4, up: 750, setupRtts: 2, cpu: 4, timeout: 120, cgroup: true, typing: "page", think: 0 };
   for (let i = 0; i < argv.length; i++) {
     let [k, v] = argv[i].split(/=(.*)/s);
     const val = () => (v !== undefined ? v : argv[++i]);
     const num = (name) => { const n = Number(val()); if (!Number.isFinite(n) || n < 0) throw new Error(`${name} needs a number`); return n; };
     switch (k) {
+      case "--trace": o.trace = true; break;
       case "--runs": o.runs = Math.max(1, Math.round(num(k))); break;
       case "--site": o.site = val(); break;
       case "--query": o.queries.push(val()); break;
@@ -591,6 +592,13 @@ async function runOnce(browser, site, query, o, workerCpu) {
   const hitsBefore = totalHits(site.server);
   try {
     context.on("request", (r) => { if (!r.url().startsWith(base) && !/^(data|blob):/.test(r.url())) foreign.push(r.url()); });
+    // --trace: when each request went out and when its response had arrived, from navigation.
+    const trace = [];
+    let t0 = 0;
+    if (o.trace) {
+      context.on("request", (r) => { r._t = performance.now() - t0; });
+      context.on("requestfinished", (r) => trace.push([r._t, performance.now() - t0, r.url().slice(base.length)]));
+    }
     await context.exposeBinding("__benchFound", (_source, info) => {
       if (found) return;
       found = { ...info, bytes: line.down.delivered, requests: totalHits(site.server) - hitsBefore, connections: line.connections };
@@ -603,6 +611,7 @@ async function runOnce(browser, site, query, o, workerCpu) {
     await throttleCpu(context, page, workerCpu);
     const ms = o.timeout * 1000;
     const deadline = Date.now() + ms;
+    t0 = performance.now();
     await page.goto(base + "/", { waitUntil: "commit", timeout: ms });
     // Types into whichever box is there first: the boot shell's until the app has mounted.
     if (!typeHere) await page.locator(site.inputs).first().fill(query, { timeout: Math.max(1000, deadline - Date.now()) });
@@ -614,6 +623,10 @@ async function runOnce(browser, site, query, o, workerCpu) {
     clearTimeout(timer);
     if (timedOut) return { error: `no result within ${o.timeout} s`, foreign, errors };
     const b = await page.evaluate(() => window.__bench);
+    if (o.trace) {
+      for (const [a, z, u] of trace.sort((x, y) => x[0] - y[0])) console.log(`    ${secs(a)}–${secs(z)} s  ${u}`);
+      console.log(`    typed ${secs(b.typedAt)} s, shown ${secs(found.shownAt)} s`);
+    }
     return { ...found, typedAt: b.typedAt, inputAt: b.inputAt, typedInto: b.typedInto, foreign, errors };
   } catch (e) {
     return { error: String(e.message || e).split("\n")[0], foreign, errors };

@@ -79,7 +79,17 @@ impl SearchClient {
             return;
         }
         let (state, results) = (self.state, self.results);
-        match assets().and_then(|a| Worker::new(&a.search_worker).map_err(|_| "浏览器不支持后台搜索".to_string())) {
+        // The boot shell's search (public/boot-search.js) may have started the worker already:
+        // then it is adopted, with the pieces it has fetched, and asked whether it is ready.
+        let adopted = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w, &"plSearchWorker".into()).ok())
+            .and_then(|v| v.dyn_into::<Worker>().ok());
+        let is_adopted = adopted.is_some();
+        let worker = match adopted {
+            Some(w) => Ok(w),
+            None => assets().and_then(|a| Worker::new(&a.search_worker).map_err(|_| "浏览器不支持后台搜索".to_string())),
+        };
+        match worker {
             Ok(w) => {
                 let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
                     let Ok(msg) = serde_wasm_json(&ev.data()) else {
@@ -98,6 +108,11 @@ impl SearchClient {
                 });
                 w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 on_message.forget();
+                if is_adopted {
+                    if let Ok(v) = js_sys::JSON::parse(r#"{"type":"status"}"#) {
+                        let _ = w.post_message(&v);
+                    }
+                }
                 self.worker.set_value(Some(w));
             }
             Err(e) => state.set(EngineState::Failed(e)),

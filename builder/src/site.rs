@@ -32,8 +32,12 @@ pub struct SiteReport {
     /// named after it, so a change to anything (app code alone, too) is a new, atomic version.
     #[serde(default)]
     pub version: String,
-    /// What the home page needs before it is usable.
+    /// What the home page needs before it is drawn and usable: the boot shell (links, text size
+    /// and search work without the app).
     pub first_paint: Vec<String>,
+    /// The app (wasm), loaded after the first frame, which takes over from the boot shell.
+    #[serde(default)]
+    pub app: Vec<String>,
     /// What search needs on top of that.
     pub search: Vec<String>,
     /// Every file of the site.
@@ -76,6 +80,12 @@ impl Writer {
     }
 }
 
+/// The home page (where people search) starts the search worker from its `<head>`, while the rest
+/// of the page is still being read and drawn (public/boot-search.js then uses it). Other routes
+/// drawn with the home page's boot shell start it when the box is used.
+const BOOT_SEARCH_BOX: &str = "id=\"boot-q\"";
+const EARLY_SEARCH: &str = "<script>if(location.pathname===\"/\")try{window.plSearchWorker=new Worker(JSON.parse(document.getElementById(\"pl-assets\").textContent).search_worker)}catch(e){}</script>\n";
+
 /// Where the search index's pieces go: `<name>.bin`, the name being the hash of the bytes.
 pub const PIECES_DIR: &str = "data/ix";
 
@@ -114,22 +124,41 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let data_url = |n: &str| data_urls.get(n).cloned().ok_or_else(|| format!("{n} missing from the build"));
 
     // Code.
-    let css = w.hashed("assets", "style.css", &public("style.css")?)?;
-    let pwa_js = w.hashed("assets", "pwa.js", &public("pwa.js")?)?;
+    // The style sheet is small (2 KB brotli) and inlined in every page: a separate file would be
+    // one more round trip, on a new connection, before anything is drawn.
+    let css = String::from_utf8(public("style.css")?).map_err(|_| "style.css is not UTF-8".to_string())?;
+    if css.contains("</") {
+        return Err("style.css must not contain \"</\" (it is inlined in a <style> element)".into());
+    }
+    // The page's two small scripts are inlined at the end of each page: as files they would each
+    // cost a round trip on a new connection, and the first frame waited for them.
+    let inline = |name: &str| -> Result<String, String> {
+        let text = String::from_utf8(public(name)?).map_err(|_| format!("{name} is not UTF-8"))?;
+        if text.contains("</") {
+            return Err(format!("{name} must not contain \"</\" (it is inlined in a <script> element)"));
+        }
+        Ok(text.trim().to_string())
+    };
+    let pwa_js = inline("pwa.js")?;
+    let boot_search_js = inline("boot-search.js")?;
     for (name, size) in [("icon-192.png", 192), ("icon-512.png", 512), ("maskable-512.png", 512)] {
         w.write(&format!("icons/{name}"), &crate::icon::png(size))?;
     }
     let app_js = w.hashed("assets", "app.js", &app("pocketlaw_app.js")?)?;
     let app_wasm = w.hashed("assets", "app.wasm", &app("pocketlaw_app_bg.wasm")?)?;
-    let worker_glue = w.hashed("assets", "worker-glue.js", &app("pocketlaw_worker.js")?)?;
+    // The worker's wasm-bindgen glue goes inside the worker's script: one round trip less.
+    let worker_glue = String::from_utf8(app("pocketlaw_worker.js")?).map_err(|_| "pocketlaw_worker.js is not UTF-8".to_string())?;
     let worker_wasm = w.hashed("assets", "worker.wasm", &app("pocketlaw_worker_bg.wasm")?)?;
     let search_root = search_root.ok_or("search.bin missing from the build")?;
     let bootstrap = String::from_utf8(public("search-worker.js")?)
         .map_err(|_| "search-worker.js is not UTF-8".to_string())?
-        .replace("{{WORKER_GLUE}}", &worker_glue)
+        .replace("importScripts(\"{{WORKER_GLUE}}\");", &worker_glue)
         .replace("{{WORKER_WASM}}", &worker_wasm)
         .replace("{{SEARCH_ROOT}}", &search_root)
         .replace("{{PIECES}}", &format!("/{PIECES_DIR}/"));
+    if bootstrap.contains("{{") {
+        return Err("search-worker.js: a placeholder was left unfilled".into());
+    }
     let worker = w.hashed("assets", "search-worker.js", bootstrap.as_bytes())?;
 
     // The asset map the app reads from the page.
@@ -163,11 +192,13 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             .replace("{{APP_NAME}}", &escape(&c.county.app_name))
             .replace("{{HOTLINE}}", &escape(&c.county.hotline))
             .replace("{{CATALOG}}", &catalog_url)
-            .replace("{{CSS}}", &css)
-            .replace("{{PWA_JS}}", &pwa_js)
+            .replace("{{CSS_TEXT}}", css.trim())
+            .replace("{{PWA_TEXT}}", &pwa_js)
+            .replace("{{BOOT_SEARCH_TEXT}}", &boot_search_js)
             .replace("{{APP_JS}}", &app_js)
             .replace("{{APP_WASM}}", &app_wasm)
             .replace("{{ASSETS}}", &assets.to_string().replace("</", "<\\/"))
+            .replace("{{EARLY_SEARCH}}", if main.contains(BOOT_SEARCH_BOX) { EARLY_SEARCH } else { "" })
             // Last, so that nothing in the content is taken for a placeholder.
             .replace("{{BOOT_MAIN}}", main)
     };
@@ -216,7 +247,8 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         }
     }
 
-    let first_paint = vec!["/index.html".to_string(), css.clone(), pwa_js.clone(), app_js.clone(), app_wasm.clone(), catalog_url.clone()];
+    let first_paint = vec!["/index.html".to_string()];
+    let app_files = vec![app_js.clone(), app_wasm.clone(), catalog_url.clone()];
     // The service worker: every file of this version, generated from what was just written.
     let is_route_shell = |f: &str| f.ends_with("/index.html");
     let mut precache: Vec<String> = w.files.iter().filter(|f| !is_route_shell(f)).map(|f| format!("/{f}")).collect();
@@ -232,7 +264,8 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         build_id: c.build_id.clone(),
         version,
         first_paint,
-        search: vec![worker, worker_glue, worker_wasm, search_root],
+        app: app_files,
+        search: vec![worker, worker_wasm, search_root],
         files: w.files.clone(),
         precache,
         not_precached: vec![
@@ -247,7 +280,8 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
 
 /// Copies public/ files other than the templates, keeping their paths.
 fn copy_static(root: &Path, dir: &Path, w: &mut Writer) -> Result<(), String> {
-    const TEMPLATES: [&str; 6] = ["index.html", "search-worker.js", "style.css", "sw.js", "pwa.js", "manifest.webmanifest"];
+    const TEMPLATES: [&str; 7] =
+        ["index.html", "search-worker.js", "style.css", "sw.js", "pwa.js", "boot-search.js", "manifest.webmanifest"];
     for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?.flatten() {
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");

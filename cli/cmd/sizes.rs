@@ -33,7 +33,11 @@ pub fn run(args: &[String]) -> Result<i32> {
     let report: SiteReport =
         serde_json::from_slice(&std::fs::read(Path::new(site).join("build.json")).context("build.json (run the site build first)")?)?;
     println!("{:<44} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
-    for (label, list) in [("FIRST PAINT (home page usable)", &report.first_paint), ("SEARCH (loaded in the background)", &report.search)] {
+    for (label, list) in [
+        ("FIRST PAINT (the boot shell: drawn, links and search usable)", &report.first_paint),
+        ("APP (after the first frame; takes over from the boot shell)", &report.app),
+        ("SEARCH (on the first use of a search box; then pieces per query, see --queries)", &report.search),
+    ] {
         println!("{label}");
         let mut total = (0, 0, 0);
         for url in list {
