@@ -57,7 +57,8 @@ export function serve(root, port = 0, host = "127.0.0.1") {
       return;
     }
     const type = TYPES[extname(found.path)] || "application/octet-stream";
-    const immutable = /\.[0-9a-f]{10}\./.test(found.path);
+    // Hashed names (name.<hash>.ext) and the search index's pieces (data/ix/<hash>.bin) never change.
+    const immutable = /\.[0-9a-f]{10}\.|\/data\/ix\/[0-9a-f]{16}\.bin$/.test(found.path);
     const headers = { "content-type": type, "cache-control": immutable ? "public, max-age=31536000, immutable" : "no-cache", vary: "accept-encoding" };
     const packedBody = encode(found.path, found.body, String(req.headers["accept-encoding"] || ""));
     if (packedBody) headers["content-encoding"] = packedBody.enc;
