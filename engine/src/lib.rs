@@ -9,7 +9,7 @@
 //! - [`bundle`]: how are the shipped files encoded, and which format version are they?
 //! - [`quiz`]: which month, is this answer right, what goes in the wrong-answer notebook?
 //! - [`tree`]: where does a list of answers lead in a decision tree, and is the tree sound?
-//! - [`search`] (feature `search`): given the index bundle and a query, which documents match?
+//! - [`search`]: the index in pieces and, given a query, which documents match?
 
 pub mod bundle;
 pub mod citation;
@@ -18,7 +18,6 @@ pub mod eval;
 pub mod lexicon;
 pub mod model;
 pub mod quiz;
-#[cfg(feature = "search")]
 pub mod search;
 pub mod text;
 pub mod tree;

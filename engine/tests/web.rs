@@ -1,10 +1,14 @@
 //! The engine compiled to wasm and run in headless Chromium: the text pipeline that the browser
-//! uses gives the same answers as natively (the native unit tests assert the same facts).
+//! uses gives the same answers as natively (the native unit tests assert the same facts), and the
+//! index in pieces is built, fetched piece by piece and searched the same way.
 #![cfg(target_arch = "wasm32")]
 
-use pocketlaw_engine::bundle::SearchBundle;
 use pocketlaw_engine::citation::Citation;
 use pocketlaw_engine::lexicon::Lexicon;
+use pocketlaw_engine::model::{DocKind, SearchRequest};
+use pocketlaw_engine::search::pieces::{build, DocInput, PieceSizes};
+use pocketlaw_engine::search::topics::{counts_for_topics, FIELD_WEIGHTS};
+use pocketlaw_engine::search::{SearchEngine, Step};
 use pocketlaw_engine::text::{normalize, tokenize};
 use wasm_bindgen_test::*;
 
@@ -26,8 +30,36 @@ fn lexicon_and_citations_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-fn bundle_format_in_the_browser() {
-    let b = SearchBundle { lexicon: Lexicon::default(), topics: Default::default(), files: vec![("meta.json".into(), b"{}".to_vec())] };
-    assert_eq!(SearchBundle::decode(&b.encode()).unwrap(), b);
-    assert!(SearchBundle::decode(b"nonsense").is_err());
+fn search_in_pieces_in_the_browser() {
+    let docs: Vec<DocInput> =
+        [("wage", 0u16, "老板不给工钱怎么办", "拖欠工资可以申请劳动仲裁"), ("divorce", 1, "离婚怎么分财产", "协议离婚到婚姻登记机关")]
+            .into_iter()
+            .map(|(id, topic, title, body)| DocInput {
+                id: id.into(),
+                kind: DocKind::Faq,
+                topic,
+                title: title.into(),
+                body: body.into(),
+                keywords: String::new(),
+            })
+            .collect();
+    let topics = vec!["labour".to_string(), "family".to_string()];
+    let lex = Lexicon::parse("工钱 = 劳动报酬").unwrap();
+    let files = build(&docs, &lex, &topics, FIELD_WEIGHTS, counts_for_topics, PieceSizes::default()).unwrap();
+    let mut engine = SearchEngine::open(&files.root).unwrap();
+    let req = SearchRequest { query: "工钱".into(), kind: None, limit: 5 };
+    let answer = loop {
+        match engine.step(&req) {
+            Step::Done(a) => break a,
+            Step::Need(names) => {
+                for n in names {
+                    let bytes = &files.pieces.iter().find(|p| p.0 == n).unwrap().1;
+                    engine.add_piece(&n, bytes).unwrap();
+                }
+            }
+        }
+    };
+    assert_eq!(answer.hits[0].id, "wage");
+    assert_eq!(answer, SearchEngine::from_bundle_bytes(&files.encode_bundle()).unwrap().answer(&req));
+    assert!(SearchEngine::open(b"nonsense").is_err());
 }

@@ -392,40 +392,32 @@ pub fn build(
     }
 
     let mut pieces: Vec<(String, Vec<u8>)> = Vec::new();
-    // Term pieces: cut when a piece is full.
+    // Term pieces: cut when a piece is full; single characters start pieces of their own.
     let mut term_pieces = Vec::new();
     let mut cur: Vec<u8> = Vec::new();
-    let mut cur_first: Option<String> = None;
+    let mut cur_first: Option<&str> = None;
     let mut cur_count = 0u64;
-    let mut flush_terms = |buf: &mut Vec<u8>, first: &mut Option<String>, count: &mut u64, pieces: &mut Vec<(String, Vec<u8>)>| {
-        if let Some(f) = first.take() {
-            let mut bytes = Vec::with_capacity(buf.len() + 16);
-            bytes.extend_from_slice(TERMS_MAGIC);
-            bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-            put_varint(&mut bytes, *count);
-            bytes.extend_from_slice(buf);
-            let name = piece_name(&bytes);
-            term_pieces.push((f, name.clone()));
-            pieces.push((name, bytes));
-        }
-        buf.clear();
-        *count = 0;
-    };
     let mut last_unigram = false;
     for ((unigram, term), tp) in &postings {
-        // Single characters start a piece of their own kind.
-        if (cur.len() >= sizes.terms || *unigram != last_unigram) && cur_first.is_some() {
-            flush_terms(&mut cur, &mut cur_first, &mut cur_count, &mut pieces);
+        if cur.len() >= sizes.terms || *unigram != last_unigram {
+            if let Some(first) = cur_first.take() {
+                let (name, bytes) = seal(TERMS_MAGIC, &[cur_count], &cur);
+                term_pieces.push((first.to_string(), name.clone()));
+                pieces.push((name, bytes));
+                cur.clear();
+                cur_count = 0;
+            }
         }
         last_unigram = *unigram;
-        if cur_first.is_none() {
-            cur_first = Some(term.clone());
-        }
+        cur_first.get_or_insert(term.as_str());
         encode_term(&mut cur, term, tp);
         cur_count += 1;
     }
-    flush_terms(&mut cur, &mut cur_first, &mut cur_count, &mut pieces);
-    drop(flush_terms);
+    if let Some(first) = cur_first {
+        let (name, bytes) = seal(TERMS_MAGIC, &[cur_count], &cur);
+        term_pieces.push((first.to_string(), name.clone()));
+        pieces.push((name, bytes));
+    }
 
     // Document pieces: consecutive documents until a piece is full.
     let mut doc_pieces = Vec::new();
@@ -440,13 +432,7 @@ pub fn build(
             put_bytes(&mut body, doc.body.as_bytes());
             end += 1;
         }
-        let mut bytes = Vec::with_capacity(body.len() + 16);
-        bytes.extend_from_slice(DOCS_MAGIC);
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-        put_varint(&mut bytes, start as u64);
-        put_varint(&mut bytes, (end - start) as u64);
-        bytes.extend_from_slice(&body);
-        let name = piece_name(&bytes);
+        let (name, bytes) = seal(DOCS_MAGIC, &[start as u64, (end - start) as u64], &body);
         doc_pieces.push((start as u32, name.clone()));
         pieces.push((name, bytes));
         start = end;
@@ -477,6 +463,18 @@ pub fn build(
         }
     }
     Ok(IndexFiles { root, pieces })
+}
+
+/// A piece's bytes (magic, format version, a few numbers, the body) and its name.
+fn seal(magic: &[u8; 4], head: &[u64], body: &[u8]) -> (String, Vec<u8>) {
+    let mut bytes = Vec::with_capacity(body.len() + 24);
+    bytes.extend_from_slice(magic);
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    for &h in head {
+        put_varint(&mut bytes, h);
+    }
+    bytes.extend_from_slice(body);
+    (piece_name(&bytes), bytes)
 }
 
 fn encode_term(out: &mut Vec<u8>, term: &str, tp: &TermPostings) {
