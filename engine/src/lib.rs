@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod model;
 pub mod quiz;
 pub mod search;
+mod t2s;
 pub mod text;
 pub mod tree;
 

@@ -19,14 +19,19 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// Traditional → simplified, one character for one character ([`crate::t2s`]).
+fn simplify(c: char) -> char {
+    let Ok(code) = u16::try_from(c as u32) else { return c };
+    match crate::t2s::T2S.binary_search_by_key(&code, |&(t, _)| t) {
+        Ok(i) => char::from_u32(u32::from(crate::t2s::T2S[i].1)).unwrap_or(c),
+        Err(_) => c,
+    }
+}
+
 /// Normalises text for matching. The result has exactly as many chars as the input, so a char
 /// index in the normalised text is a char index in the original (the snippet code relies on it).
 pub fn normalize(text: &str) -> String {
-    let folded: String = text.chars().map(fold_char).collect();
-    // fast2s maps traditional characters to simplified ones, one char for one char.
-    let simplified = fast2s::convert(&folded);
-    debug_assert_eq!(simplified.chars().count(), folded.chars().count());
-    simplified
+    text.chars().map(|c| simplify(fold_char(c))).collect()
 }
 
 /// Is this a Han character (CJK unified ideographs and extensions, compatibility ideographs, 〇)?
@@ -162,6 +167,12 @@ mod tests {
     fn folds_full_width_and_case() {
         assert_eq!(normalize("ＡＢＣ１２３"), "abc123");
         assert_eq!(texts("ＡＢＣ１２３ App"), vec!["abc123", "app"]);
+    }
+
+    #[test]
+    fn the_traditional_table_is_sorted_and_total() {
+        assert!(crate::t2s::T2S.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(crate::t2s::T2S.iter().all(|&(_, s)| char::from_u32(u32::from(s)).is_some()));
     }
 
     #[test]

@@ -63,7 +63,7 @@ impl Default for PieceSizes {
     /// faster than the bytes shrink. Document pieces of one document / 2,000 / 4,000 bytes cost
     /// 11 / 15 / 20 KB of texts for about 10 requests.
     fn default() -> Self {
-        PieceSizes { terms: 2_000, docs: 6_000 }
+        PieceSizes { terms: 4_000, docs: 6_000 }
     }
 }
 
