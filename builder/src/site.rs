@@ -86,6 +86,81 @@ impl Writer {
 const BOOT_SEARCH_BOX: &str = "id=\"boot-q\"";
 const EARLY_SEARCH: &str = "<script>if(location.pathname===\"/\")try{window.plSearchWorker=new Worker(JSON.parse(document.getElementById(\"pl-assets\").textContent).search_worker)}catch(e){}</script>\n";
 
+/// A page's Content-Security-Policy: only this site's own files, the wasm it compiles, and the
+/// inline scripts and style the page carries, each named by its SHA-256.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Policy {
+    pub scripts: Vec<String>,
+    pub styles: Vec<String>,
+}
+
+impl Policy {
+    fn directives(&self) -> Vec<String> {
+        let hashes = |v: &[String]| v.iter().map(|h| format!(" 'sha256-{h}'")).collect::<String>();
+        vec![
+            "default-src 'self'".into(),
+            format!("script-src 'self' 'wasm-unsafe-eval'{}", hashes(&self.scripts)),
+            format!("style-src 'self'{}", hashes(&self.styles)),
+            "img-src 'self'".into(),
+            "object-src 'none'".into(),
+            "base-uri 'none'".into(),
+            "form-action 'none'".into(),
+        ]
+    }
+
+    /// For the page's `<meta>` (which cannot carry `frame-ancestors`).
+    pub fn meta(&self) -> String {
+        self.directives().join("; ")
+    }
+
+    /// For the host's response header (`_headers`): the same, and no framing.
+    pub fn header(&self) -> String {
+        let mut d = self.directives();
+        d.push("frame-ancestors 'none'".into());
+        d.join("; ")
+    }
+}
+
+/// The hashes of a page's inline `<script>` (not data blocks) and `<style>` elements.
+pub fn content_security_policy(html: &str) -> Policy {
+    use base64::Engine;
+    let hash = |text: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()));
+    let mut policy = Policy::default();
+    for (open, close, scripts) in [("<script", "</script>", true), ("<style", "</style>", false)] {
+        let mut rest = html;
+        while let Some(at) = rest.find(open) {
+            let after = &rest[at + open.len()..];
+            let Some(tag_end) = after.find('>') else { break };
+            let attrs = &after[..tag_end];
+            let body = &after[tag_end + 1..];
+            let Some(end) = body.find(close) else { break };
+            let inline = !attrs.contains("src=") && !attrs.contains("application/json");
+            if inline && (attrs.is_empty() || attrs.starts_with(' ')) {
+                let list = if scripts { &mut policy.scripts } else { &mut policy.styles };
+                let h = hash(&body[..end]);
+                if !list.contains(&h) {
+                    list.push(h);
+                }
+            }
+            rest = &body[end + close.len()..];
+        }
+    }
+    policy
+}
+
+/// The `_headers` file: the policy with `frame-ancestors`, no sniffing, no referrer, none of the
+/// browser features the app does not use, and long caching for everything with a hashed name.
+pub fn headers_file(policy: &Policy) -> String {
+    format!(
+        "/*\n  Content-Security-Policy: {}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n  \
+         Permissions-Policy: accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()\n\
+         /assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /data/*\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /sw.js\n  Cache-Control: no-cache\n",
+        policy.header()
+    )
+}
+
 /// Where the search index's pieces go: `<name>.bin`, the name being the hash of the bytes.
 pub const PIECES_DIR: &str = "data/ix";
 
@@ -186,7 +261,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     // whole document for a guide, FAQ or quiz question, the lists for a topic.
     let home_main = boot::home(c);
     let page_with = |title: &str, description: &str, main: &str| -> String {
-        template
+        let page = template
             .replace("{{TITLE}}", &escape(title))
             .replace("{{DESCRIPTION}}", &escape(description))
             .replace("{{APP_NAME}}", &escape(&c.county.app_name))
@@ -200,7 +275,11 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             .replace("{{ASSETS}}", &assets.to_string().replace("</", "<\\/"))
             .replace("{{EARLY_SEARCH}}", if main.contains(BOOT_SEARCH_BOX) { EARLY_SEARCH } else { "" })
             // Last, so that nothing in the content is taken for a placeholder.
-            .replace("{{BOOT_MAIN}}", main)
+            .replace("{{BOOT_MAIN}}", main);
+        // The policy names the page's own inline scripts and style by hash (the head comes first,
+        // so the first placeholder is the template's).
+        let policy = content_security_policy(&page);
+        page.replacen("{{CSP}}", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", escape(&policy.meta())), 1)
     };
     let page = |title: &str, description: &str| page_with(title, description, &home_main);
     let home_title = format!("{} · {}", c.county.app_name, c.county.tagline);
@@ -214,7 +293,11 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         .replace("{{TAGLINE}}", &c.county.tagline)
         .replace("{{DESCRIPTION}}", &home_desc.replace('"', "'"));
     w.write("manifest.webmanifest", manifest.as_bytes())?;
-    w.write("index.html", page(&home_title, &home_desc).as_bytes())?;
+    let home = page(&home_title, &home_desc);
+    w.write("index.html", home.as_bytes())?;
+    // Response headers for static hosts that read a `_headers` file (Netlify, Cloudflare Pages);
+    // README "Deploying" says what to set elsewhere. The home page carries every inline script.
+    w.write("_headers", headers_file(&content_security_policy(&home)).as_bytes())?;
     w.write("404.html", page(&home_title, &home_desc).as_bytes())?;
     w.write("directory/index.html", page(&format!("法律服务指引 - {}", c.county.app_name), &home_desc).as_bytes())?;
     for t in &c.topics {
@@ -251,7 +334,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let app_files = vec![app_js.clone(), app_wasm.clone(), catalog_url.clone()];
     // The service worker: every file of this version, generated from what was just written.
     let is_route_shell = |f: &str| f.ends_with("/index.html");
-    let mut precache: Vec<String> = w.files.iter().filter(|f| !is_route_shell(f)).map(|f| format!("/{f}")).collect();
+    let mut precache: Vec<String> = w.files.iter().filter(|f| !is_route_shell(f) && *f != "_headers").map(|f| format!("/{f}")).collect();
     precache.sort();
     let shells = w.files.iter().filter(|f| is_route_shell(f)).count();
     let version = hex(&w.digest.clone().finalize()[..6]);
@@ -271,6 +354,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         not_precached: vec![
             format!("{shells} route pages (*/index.html): copies of /index.html with their own title for link previews; offline, the service worker answers every navigation with /index.html"),
             "/sw.js: the service worker itself".to_string(),
+            "/_headers: the host's response headers, not a page".to_string(),
         ],
     };
     let json = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
@@ -292,4 +376,25 @@ fn copy_static(root: &Path, dir: &Path, w: &mut Writer) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_names_each_inline_script_and_style_by_hash() {
+        let html = "<head><meta charset=utf-8>{{CSP}}<style>b{}</style>\
+                    <script id=\"pl-assets\" type=\"application/json\">{}</script>\
+                    <script src=\"/a.js\"></script><script>one()</script><script type=\"module\">two()</script>\
+                    <script>one()</script></head>";
+        let p = content_security_policy(html);
+        assert_eq!(p.scripts.len(), 2, "two distinct inline scripts; not the data block, not the file");
+        assert_eq!(p.styles.len(), 1);
+        // The hash of `one()` (checked against `printf 'one()' | openssl dgst -sha256 -binary | base64`).
+        assert_eq!(p.scripts[0], "HR7iaask9daLMRRskMI++QeJtjWDOjyPA6lGzYGzKW4=");
+        assert!(!p.meta().contains("unsafe-inline") && !p.meta().contains("frame-ancestors"));
+        assert!(p.header().ends_with("frame-ancestors 'none'"));
+        assert!(headers_file(&p).contains("X-Content-Type-Options: nosniff"));
+    }
 }

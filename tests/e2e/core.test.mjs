@@ -132,3 +132,38 @@ test("when nothing matches well, the topics, the trees and 12348 come first", as
   assert.equal(await page.locator('[data-testid="weak"]').count(), 0);
   assert.deepEqual(page.errors, []);
 });
+
+test("a strict Content-Security-Policy: no page type breaks it", async () => {
+  const page = await site.page();
+  const csp = await page.request.get(site.base + "/").then((r) => r.text()).then((html) => html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/));
+  assert.ok(csp, "every page carries its policy");
+  const policy = csp[1].replace(/&#39;/g, "'");
+  assert.match(policy, /default-src 'self'/);
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  assert.match(policy, /object-src 'none'; base-uri 'none'; form-action 'none'/);
+  const pages = [
+    ["/?q=%E5%B7%A5%E4%BC%A4", '[data-testid="hit"]'],
+    ["/topic/work-injury", '[data-testid="topic"]'],
+    ["/doc/work-injury-recognition", '[data-testid="doc"]'],
+    ["/directory", '[data-testid="directory"]'],
+    ["/quiz", "main h1"],
+    ["/tree/legal-aid-eligibility", "main h1"],
+  ];
+  for (const [path, sel] of pages) {
+    await page.goto(site.base + path);
+    await page.waitForSelector(sel, { timeout: 30000 });
+    await page.waitForFunction(() => !document.getElementById("boot"), null, { timeout: 30000 });
+    assert.deepEqual(await page.cspViolations(), [], `no violation on ${path}`);
+  }
+  // And a page whose own scripts are tampered with is stopped by it.
+  await page.route(/\/$/, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, body: (await res.text()).replace("<script>", "<script>window.__tampered=1;") });
+  });
+  await page.goto(site.base + "/");
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__tampered), undefined, "an altered inline script does not run");
+  assert.ok((await page.cspViolations()).some((v) => v.startsWith("script-src")), "and the browser reports it");
+  assert.deepEqual(page.thirdParty, []);
+});

@@ -31,6 +31,12 @@ export async function startSite() {
       // Privacy: the app must never ask another host for anything.
       page.thirdParty = [];
       page.on("request", (r) => { if (!r.url().startsWith(base) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) page.thirdParty.push(r.url()); });
+      // The Content-Security-Policy: every violation is noted (page.cspViolations()).
+      await context.addInitScript(() => {
+        window.__csp = [];
+        document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+      });
+      page.cspViolations = () => page.evaluate(() => window.__csp || []);
       return page;
     },
     async close() {
