@@ -9,6 +9,15 @@ ensure_rust_tools
 ensure_node_tools
 ensure_chromium
 
+# Without the statute pack the citation checks are skipped: say so loudly, before and after.
+pack_warning() {
+  [ -d "$ROOT/../shared/statutes" ] && return 0
+  echo "!!! WARNING: no statute pack at $ROOT/../shared/statutes: citations are NOT checked against the law." >&2
+  echo "!!! Those tests are skipped (each prints SKIPPED). Set POCKETLAW_REQUIRE_STATUTES=1 to make that a failure." >&2
+}
+pack_warning
+trap pack_warning EXIT
+
 say "1/3 native tests"
 cargo test --release -p pocketlaw -p pocketlaw-engine -p pocketlaw-builder
 
