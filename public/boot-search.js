@@ -14,8 +14,9 @@
   } catch (e) {
     return;
   }
-  var KINDS = { guide: "办事指南", faq: "常见问题", quiz: "月考题" };
-  var PAGE = 10;
+  // From the build (the engine's DocKind labels and page size), so that both draw hits alike.
+  var KINDS = assets.kind_labels || {};
+  var PAGE = assets.search_page || 10;
   var worker = null;
   var seq = 0;
   var released = false;

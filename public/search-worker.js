@@ -46,9 +46,11 @@ async function addPiece(name) {
 
 async function search(request) {
   const json = JSON.stringify(request);
-  for (let round = 0; round < 4; round++) {
+  // As SearchEngine::answer_fetching: at most two rounds of pieces (postings, then texts).
+  for (let round = 0; round <= 2; round++) {
     const step = JSON.parse(engine.step(json));
     if (!step.need) return step;
+    if (round === 2) break;
     await Promise.all(step.need.map(addPiece));
   }
   throw new Error("搜索没有完成");

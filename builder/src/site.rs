@@ -6,7 +6,7 @@
 use crate::boot::{self, escape};
 use crate::emit::hex;
 use pocketlaw_engine::bundle::decode_json;
-use pocketlaw_engine::model::{Catalog, TopicChunk};
+use pocketlaw_engine::model::{Catalog, DocKind, TopicChunk};
 use pocketlaw_engine::search::pieces::IndexFiles;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -175,6 +175,8 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let mut w = Writer { out: out.to_path_buf(), files: Vec::new(), digest: Sha256::new() };
     let app = |n: &str| read(&inputs.app_dir.join(n));
     let public = |n: &str| read(&inputs.public_dir.join(n));
+    let utf8 = |n: &str, bytes: Vec<u8>| String::from_utf8(bytes).map_err(|_| format!("{n} is not UTF-8"));
+    let public_text = |n: &str| utf8(n, public(n)?);
 
     // Data.
     let mut data_urls: BTreeMap<String, String> = BTreeMap::new();
@@ -199,21 +201,16 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let data_url = |n: &str| data_urls.get(n).cloned().ok_or_else(|| format!("{n} missing from the build"));
 
     // Code.
-    // The style sheet is small (2 KB brotli) and inlined in every page: a separate file would be
-    // one more round trip, on a new connection, before anything is drawn.
-    let css = String::from_utf8(public("style.css")?).map_err(|_| "style.css is not UTF-8".to_string())?;
-    if css.contains("</") {
-        return Err("style.css must not contain \"</\" (it is inlined in a <style> element)".into());
-    }
-    // The page's two small scripts are inlined at the end of each page: as files they would each
-    // cost a round trip on a new connection, and the first frame waited for them.
+    // The style sheet (2 KB brotli) and the page's two small scripts are inlined in every page: as
+    // files they would each cost a round trip on a new connection, and the first frame waited.
     let inline = |name: &str| -> Result<String, String> {
-        let text = String::from_utf8(public(name)?).map_err(|_| format!("{name} is not UTF-8"))?;
+        let text = public_text(name)?;
         if text.contains("</") {
-            return Err(format!("{name} must not contain \"</\" (it is inlined in a <script> element)"));
+            return Err(format!("{name} must not contain \"</\" (it is inlined in the page)"));
         }
         Ok(text.trim().to_string())
     };
+    let css = inline("style.css")?;
     let pwa_js = inline("pwa.js")?;
     let boot_search_js = inline("boot-search.js")?;
     for (name, size) in [("icon-192.png", 192), ("icon-512.png", 512), ("maskable-512.png", 512)] {
@@ -222,11 +219,10 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let app_js = w.hashed("assets", "app.js", &app("pocketlaw_app.js")?)?;
     let app_wasm = w.hashed("assets", "app.wasm", &app("pocketlaw_app_bg.wasm")?)?;
     // The worker's wasm-bindgen glue goes inside the worker's script: one round trip less.
-    let worker_glue = String::from_utf8(app("pocketlaw_worker.js")?).map_err(|_| "pocketlaw_worker.js is not UTF-8".to_string())?;
+    let worker_glue = utf8("pocketlaw_worker.js", app("pocketlaw_worker.js")?)?;
     let worker_wasm = w.hashed("assets", "worker.wasm", &app("pocketlaw_worker_bg.wasm")?)?;
     let search_root = search_root.ok_or("search.bin missing from the build")?;
-    let bootstrap = String::from_utf8(public("search-worker.js")?)
-        .map_err(|_| "search-worker.js is not UTF-8".to_string())?
+    let bootstrap = public_text("search-worker.js")?
         .replace("importScripts(\"{{WORKER_GLUE}}\");", &worker_glue)
         .replace("{{WORKER_WASM}}", &worker_wasm)
         .replace("{{SEARCH_ROOT}}", &search_root)
@@ -248,13 +244,16 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         "trees": data_url("trees.json")?,
         "quiz": data_url("quiz.json")?,
         "topics": topics,
+        // For the boot shell's search (public/boot-search.js), which draws hits as the app does.
+        "search_page": pocketlaw_engine::model::SEARCH_PAGE,
+        "kind_labels": DocKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect::<BTreeMap<_, _>>(),
     });
 
     // Static files from public/ that keep their names (icons, manifest, …).
     copy_static(inputs.public_dir, inputs.public_dir, &mut w)?;
 
     // One page per shareable route, each with its own title and description for link previews.
-    let template = String::from_utf8(public("index.html")?).map_err(|_| "index.html is not UTF-8".to_string())?;
+    let template = public_text("index.html")?;
     let c = inputs.catalog;
     let catalog_url = data_url("catalog.json")?;
     // Each page carries its route's boot shell (see `boot`): the home page for most routes, the
@@ -267,7 +266,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             .replace("{{APP_NAME}}", &escape(&c.county.app_name))
             .replace("{{HOTLINE}}", &escape(&c.county.hotline))
             .replace("{{CATALOG}}", &catalog_url)
-            .replace("{{CSS_TEXT}}", css.trim())
+            .replace("{{CSS_TEXT}}", &css)
             .replace("{{PWA_TEXT}}", &pwa_js)
             .replace("{{BOOT_SEARCH_TEXT}}", &boot_search_js)
             .replace("{{APP_JS}}", &app_js)
@@ -287,8 +286,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         "{}群众的免费法律自助指南：讨薪、工伤、离婚、赡养、土地、借钱等常见问题怎么办，去哪里办，拨打 {} 免费咨询。",
         c.county.name, c.county.hotline
     );
-    let manifest = String::from_utf8(public("manifest.webmanifest")?)
-        .map_err(|_| "manifest.webmanifest is not UTF-8".to_string())?
+    let manifest = public_text("manifest.webmanifest")?
         .replace("{{APP_NAME}}", &c.county.app_name)
         .replace("{{TAGLINE}}", &c.county.tagline)
         .replace("{{DESCRIPTION}}", &home_desc.replace('"', "'"));
@@ -338,8 +336,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     precache.sort();
     let shells = w.files.iter().filter(|f| is_route_shell(f)).count();
     let version = hex(&w.digest.clone().finalize()[..6]);
-    let sw = String::from_utf8(public("sw.js")?)
-        .map_err(|_| "sw.js is not UTF-8".to_string())?
+    let sw = public_text("sw.js")?
         .replace("{{BUILD_ID}}", &version)
         .replace("{{PRECACHE}}", &serde_json::to_string(&precache).map_err(|e| e.to_string())?);
     w.write("sw.js", sw.as_bytes())?;

@@ -61,7 +61,7 @@ fn percentile(sorted: &[usize], p: f64) -> usize {
 fn queries(file: &str, limit: usize) -> Result<i32> {
     use pocketlaw_engine::model::SearchRequest;
     use pocketlaw_engine::search::pieces::IndexFiles;
-    use pocketlaw_engine::search::{SearchEngine, Step};
+    use pocketlaw_engine::search::SearchEngine;
     use std::collections::HashMap;
     let text = std::fs::read_to_string(file).with_context(|| file.to_string())?;
     let lines: Vec<String> = text
@@ -73,10 +73,10 @@ fn queries(file: &str, limit: usize) -> Result<i32> {
         })
         .collect();
     let files = IndexFiles::decode_bundle(crate::data::file("search.bin")?)?;
-    let sizes: HashMap<&str, (usize, usize)> = files.pieces.iter().map(|(n, b)| (n.as_str(), (b.len(), brotli(b)))).collect();
+    let sizes: HashMap<&str, usize> = files.pieces.iter().map(|(n, b)| (n.as_str(), brotli(b))).collect();
     let root_br = brotli(&files.root);
     let (term_pieces, doc_pieces) = SearchEngine::open(&files.root)?.index().piece_counts();
-    println!("index: {} raw, {} brotli in all", files.total_len(), root_br + sizes.values().map(|s| s.1).sum::<usize>());
+    println!("index: {} raw, {} brotli in all", files.total_len(), root_br + sizes.values().sum::<usize>());
     println!("  root: {} raw, {} brotli", files.root.len(), root_br);
     println!("  {term_pieces} term pieces, {doc_pieces} document pieces");
     let (mut bytes, mut requests, mut rounds) = (Vec::new(), Vec::new(), Vec::new());
@@ -84,25 +84,18 @@ fn queries(file: &str, limit: usize) -> Result<i32> {
     for q in &lines {
         let mut engine = SearchEngine::open(&files.root)?;
         let req = SearchRequest { query: q.clone(), kind: None, limit };
-        let (mut b, mut n, mut r) = (root_br, 1, 1);
+        // The root is the first request and the first round; then each round of pieces.
+        let (mut n, mut r) = (1, 1);
         let mut by_round = [0usize; 2];
-        while let Step::Need(names) = engine.step(&req) {
-            r += 1;
-            let before = b;
-            for name in names {
-                let bytes = &files.pieces.iter().find(|p| p.0 == name).ok_or_else(|| anyhow!("piece {name} missing"))?.1;
-                engine.add_piece(&name, bytes)?;
-                b += sizes.get(name.as_str()).map_or(0, |s| s.1);
-                n += 1;
-            }
-            by_round[usize::from(r > 2)] += b - before;
-            if r > 5 {
-                break;
-            }
-        }
+        engine.answer_fetching(&req, |round, name| {
+            by_round[round.min(1)] += sizes.get(name).copied().unwrap_or(0);
+            n += 1;
+            r = r.max(round + 2);
+            files.piece(name)
+        })?;
         term_bytes.push(by_round[0]);
         doc_bytes.push(by_round[1]);
-        bytes.push(b);
+        bytes.push(root_br + by_round[0] + by_round[1]);
         requests.push(n);
         rounds.push(r);
     }

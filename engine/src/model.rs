@@ -264,6 +264,11 @@ pub struct SearchResponse {
     pub weak: bool,
 }
 
+/// Hits per page of results: a first answer shows ten (on a slow line, each hit's text is a
+/// download), and "more" adds ten at a time. The app and the boot shell's search (through the
+/// page's asset map) both use it.
+pub const SEARCH_PAGE: usize = 10;
+
 /// What a search asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchRequest {

@@ -8,7 +8,7 @@ use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::model::{DocKind, SearchRequest};
 use pocketlaw_engine::search::pieces::{build, DocInput, PieceSizes};
 use pocketlaw_engine::search::topics::{counts_for_topics, FIELD_WEIGHTS};
-use pocketlaw_engine::search::{SearchEngine, Step};
+use pocketlaw_engine::search::SearchEngine;
 use pocketlaw_engine::text::{normalize, tokenize};
 use wasm_bindgen_test::*;
 
@@ -48,17 +48,7 @@ fn search_in_pieces_in_the_browser() {
     let files = build(&docs, &lex, &topics, FIELD_WEIGHTS, counts_for_topics, PieceSizes::default()).unwrap();
     let mut engine = SearchEngine::open(&files.root).unwrap();
     let req = SearchRequest { query: "工钱".into(), kind: None, limit: 5 };
-    let answer = loop {
-        match engine.step(&req) {
-            Step::Done(a) => break a,
-            Step::Need(names) => {
-                for n in names {
-                    let bytes = &files.pieces.iter().find(|p| p.0 == n).unwrap().1;
-                    engine.add_piece(&n, bytes).unwrap();
-                }
-            }
-        }
-    };
+    let answer = engine.answer_fetching(&req, |_, name| files.piece(name)).unwrap();
     assert_eq!(answer.hits[0].id, "wage");
     assert_eq!(answer, SearchEngine::from_bundle_bytes(&files.encode_bundle()).unwrap().answer(&req));
     assert!(SearchEngine::open(b"nonsense").is_err());

@@ -31,11 +31,6 @@ impl Engine {
         self.inner.add_piece(name, bytes).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Every piece's name (what the offline copy holds).
-    pub fn all_pieces(&self) -> Vec<String> {
-        self.inner.index().all_pieces()
-    }
-
     /// Takes a JSON [`SearchRequest`]. Returns JSON: `{"need": [piece names]}` when pieces must be
     /// fetched first, else the [`SearchResponse`] (hits, and whether nothing matched well). A
     /// request that does not parse returns no hits: the search box never shows an error page.

@@ -9,11 +9,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use pocketlaw_engine::model::DocKind;
+use pocketlaw_engine::model::{DocKind, SEARCH_PAGE as PAGE};
 
-/// Hits per page: a first answer shows ten (on a slow line, each hit's text is a download); "more"
-/// adds ten at a time.
-const PAGE: usize = 10;
+/// "More" stops here.
 const MAX_HITS: usize = 50;
 
 #[component]

@@ -24,6 +24,9 @@ use pieces::{PieceIndex, Posting};
 /// The most results one search returns.
 pub const MAX_LIMIT: usize = 100;
 
+/// A search needs two rounds of pieces (postings, then texts); a third would be a bug.
+pub const MAX_ROUNDS: usize = 2;
+
 /// BM25's constants, as tantivy and Lucene use them.
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -177,11 +180,28 @@ impl SearchEngine {
         self.run(req, &RankParams::default(), true)
     }
 
-    /// The names of the pieces a query needs before it can rank (the postings of its terms).
-    pub fn pieces_for(&self, query: &str) -> Vec<String> {
-        let analysis = analyze(query, self.lexicon());
-        let p = RankParams::default();
-        self.index.missing(query_terms(&analysis, p.loose, p.topic_expansion).iter().map(String::as_str), [])
+    /// Runs [`SearchEngine::step`] to the end, taking each missing piece from `fetch(round,
+    /// name)` (round 0: the postings of the query's terms; round 1: the texts of its hits). For
+    /// callers that can fetch synchronously (the CLI's measurements, tests); the worker does the
+    /// same with `fetch` over the network. A piece that does not come, or does not check, is an
+    /// error.
+    pub fn answer_fetching<'a>(
+        &mut self,
+        req: &SearchRequest,
+        mut fetch: impl FnMut(usize, &str) -> Option<&'a [u8]>,
+    ) -> Result<SearchResponse, EngineError> {
+        for round in 0..=MAX_ROUNDS {
+            let names = match self.step(req) {
+                Step::Done(answer) => return Ok(answer),
+                Step::Need(_) if round == MAX_ROUNDS => break,
+                Step::Need(names) => names,
+            };
+            for name in names {
+                let bytes = fetch(round, &name).ok_or_else(|| EngineError::Corrupt(format!("piece {name} is missing")))?;
+                self.add_piece(&name, bytes)?;
+            }
+        }
+        Err(EngineError::Corrupt(format!("the search did not finish in {MAX_ROUNDS} rounds of pieces")))
     }
 
     /// The posterior over topics for a query (for evaluation and diagnostics).
@@ -202,7 +222,8 @@ impl SearchEngine {
             return Step::Done(SearchResponse { hits: Vec::new(), weak: true });
         }
         if fetch {
-            let need = self.index.missing(query_terms(&analysis, p.loose, p.topic_expansion).iter().map(String::as_str), []);
+            // The clauses name every term the query looks up; the topic model weighs a subset.
+            let need = self.index.missing(clauses.iter().flat_map(|c| c.terms.iter().map(String::as_str)), []);
             if !need.is_empty() {
                 return Step::Need(need);
             }
@@ -359,19 +380,4 @@ impl SearchEngine {
         }
         out
     }
-}
-
-/// Every term a query looks up: those of its clauses and those the topic model weighs.
-fn query_terms(analysis: &Analysis, loose: f32, expansion: f32) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for t in clauses(analysis, loose)
-        .into_iter()
-        .flat_map(|c| c.terms)
-        .chain(analysis.topic_terms(f64::from(expansion)).into_iter().map(|t| t.0))
-    {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
 }

@@ -101,6 +101,11 @@ impl IndexFiles {
         Ok(IndexFiles { root, pieces })
     }
 
+    /// A piece's bytes, by name.
+    pub fn piece(&self, name: &str) -> Option<&[u8]> {
+        self.pieces.iter().find(|p| p.0 == name).map(|p| p.1.as_slice())
+    }
+
     /// Total bytes of the pieces and the root.
     pub fn total_len(&self) -> usize {
         self.root.len() + self.pieces.iter().map(|p| p.1.len()).sum::<usize>()
@@ -267,11 +272,6 @@ impl PieceIndex {
         }
         self.loaded.insert(which);
         Ok(())
-    }
-
-    /// Every piece name: what an offline copy downloads.
-    pub fn all_pieces(&self) -> Vec<String> {
-        self.header.term_pieces.iter().map(|p| p.1.clone()).chain(self.header.doc_pieces.iter().map(|p| p.1.clone())).collect()
     }
 
     fn term_piece(&self, term: &str) -> Option<usize> {
@@ -637,16 +637,14 @@ mod tests {
         assert!(index.postings("工钱").is_none());
         let need = index.missing(["工钱"], []);
         assert_eq!(need.len(), 1);
-        let bytes = &files.pieces.iter().find(|p| p.0 == need[0]).unwrap().1;
-        index.add_piece(&need[0], bytes).unwrap();
+        index.add_piece(&need[0], files.piece(&need[0]).unwrap()).unwrap();
         assert!(index.missing(["工钱"], []).is_empty());
         let tp = index.postings("工钱").unwrap();
         assert_eq!(tp.fields[Field::Title as usize].len(), 15, "every even document's title");
         assert_eq!(tp.fields[Field::Title as usize][1], Posting { doc: 2, tf: 1 });
         // Documents: the text comes from a document piece.
         let need = index.missing([], [7]);
-        let bytes = &files.pieces.iter().find(|p| p.0 == need[0]).unwrap().1;
-        index.add_piece(&need[0], bytes).unwrap();
+        index.add_piece(&need[0], files.piece(&need[0]).unwrap()).unwrap();
         assert_eq!(index.text(7).unwrap().id, "doc-7");
         assert_eq!(index.doc(7).unwrap().topic, 1);
     }
