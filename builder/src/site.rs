@@ -84,7 +84,9 @@ impl Writer {
 /// of the page is still being read and drawn (public/boot-search.js then uses it). Other routes
 /// drawn with the home page's boot shell start it when the box is used.
 const BOOT_SEARCH_BOX: &str = "id=\"boot-q\"";
-const EARLY_SEARCH: &str = "<script>if(location.pathname===\"/\")try{window.plSearchWorker=new Worker(JSON.parse(document.getElementById(\"pl-assets\").textContent).search_worker)}catch(e){}</script>\n";
+/// Beside the worker's own script, the page asks for the engine's wasm and the index root at once
+/// (preloads share the HTTP cache with the worker), so they do not wait for the worker to start.
+const EARLY_SEARCH: &str = "<script>if(location.pathname===\"/\")try{var a=JSON.parse(document.getElementById(\"pl-assets\").textContent);window.plSearchWorker=new Worker(a.search_worker);a.search_preload.forEach(function(u){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=u;document.head.appendChild(l)})}catch(e){}</script>\n";
 
 /// A page's Content-Security-Policy: only this site's own files, the wasm it compiles, and the
 /// inline scripts and style the page carries, each named by its SHA-256.
@@ -240,6 +242,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let assets = serde_json::json!({
         "catalog": data_url("catalog.json")?,
         "search_worker": worker,
+        "search_preload": [&worker_wasm, &search_root],
         "statutes": data_urls.get("statutes.json"),
         "trees": data_url("trees.json")?,
         "quiz": data_url("quiz.json")?,
