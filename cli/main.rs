@@ -18,7 +18,7 @@ USAGE:
   pocketlaw tree --list [--json] | tree <id> [--json|--diagram|--answers 0.2.1]
   pocketlaw quiz --list [--json] | quiz <YYYY-MM> --json
   pocketlaw export --out DIR                                 write the embedded site data (what the browser loads)
-  pocketlaw site --app DIR --out DIR                         assemble the static site with hashed asset names
+  pocketlaw site --app DIR --out DIR [--content DIR]         assemble the static site with hashed asset names
   pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
   pocketlaw sizes [--site DIR]                               bytes (raw, gzip, brotli) for first paint and for search
   pocketlaw sizes --queries FILE [--limit N]                 what a cold phone downloads for each query (index pieces)

@@ -196,3 +196,45 @@ fn unresolved_citation_with_the_statute_pack() {
         "{diags:#?}"
     );
 }
+
+const N: &str = "notices/songfa.md";
+const NOTICE: &str = "+++\nid = \"songfa\"\ntitle = \"送法下乡\"\ndate = 2026-11-20\nexpires = 2026-12-31\n+++\n\n司法所来村里解答问题。见[讨薪指南](doc:wage-guide)。\n";
+
+#[test]
+fn notices_compile_newest_first_and_the_example_file_is_not_built() {
+    let example = include_str!("../content/notices/_example.md");
+    let older = NOTICE.replace("songfa", "older").replace("2026-11-20", "2026-01-02").replace("expires = 2026-12-31\n", "");
+    let dir = edited_fixture(&[(N, "", NOTICE), ("notices/older.md", "", &older), ("notices/_example.md", "", example)]);
+    let data = pocketlaw_builder::compile(&dir, None).unwrap_or_else(|d| panic!("{d}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let n = &data.catalog.notices;
+    assert_eq!(n.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), vec!["songfa", "older"], "the example is not built");
+    assert_eq!((n[0].date.as_str(), n[0].expires.as_deref()), ("2026-11-20", Some("2026-12-31")));
+    assert!(n[0].html.contains("href=\"/doc/wage-guide\""));
+    assert_eq!(n[1].expires, None);
+    // The example file is a valid notice once it is copied under a name of its own.
+    let dir = edited_fixture(&[("notices/example-notice.md", "", example)]);
+    let data = pocketlaw_builder::compile(&dir, None).unwrap_or_else(|d| panic!("the example does not compile: {d}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(data.catalog.notices[0].title.starts_with("【示例】"));
+}
+
+#[test]
+fn notice_mistakes_are_reported_with_their_line() {
+    let cases = [
+        (
+            "expires = 2026-12-31",
+            "expires = 2026-11-01",
+            "notices/songfa.md:5: expires (2026-11-01) is before the notice's date (2026-11-20)",
+        ),
+        ("date = 2026-11-20", "date = 2026-11-20T08:00:00", "notices/songfa.md:4: date must be a date like 2026-12-01"),
+        ("title = \"送法下乡\"", "title = \"送法下乡\"\nplace = \"村委会\"", "notices/songfa.md:4: unknown field `place`"),
+        ("(doc:wage-guide)", "(doc:nowhere)", "notices/songfa.md:8: broken link: no document with id `nowhere`"),
+        ("id = \"songfa\"", "id = \"Song Fa\"", "notices/songfa.md:2: id `Song Fa` must be lower-case"),
+        ("司法所来村里解答问题。见[讨薪指南](doc:wage-guide)。\n", "\n", "notices/songfa.md:7: the notice has no text"),
+    ];
+    for (find, replace, expected) in cases {
+        let diags = compile_edited(&[(N, "", NOTICE), (N, find, replace)], None);
+        assert!(diags.iter().any(|d| d.contains(expected)), "expected `{expected}`, got {diags:#?}");
+    }
+}

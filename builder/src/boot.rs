@@ -7,7 +7,7 @@
 //! own in one step without anything on screen moving or growing. Links are plain links to the
 //! other route pages, so the shell is browsable on its own.
 
-use pocketlaw_engine::model::{Catalog, DocKind, DocPage, Topic};
+use pocketlaw_engine::model::{Catalog, DocKind, DocPage, Notice, Topic};
 
 /// The text of rendered HTML, tags dropped and entities of the escaper undone, cut to `max`
 /// characters: a page's description for link previews.
@@ -54,6 +54,50 @@ fn trees(c: &Catalog, topic: Option<&str>) -> String {
     format!("<section class=\"tree-links\"><h2>一步一步问，帮您判断</h2><ul class=\"doc-list\">{items}</ul></section>")
 }
 
+/// A notice's date line: published on, and the last day when it has one.
+pub fn notice_dates(n: &Notice) -> String {
+    match &n.expires {
+        Some(e) => format!("{} 发布 · 有效期至 {}", escape(&n.date), escape(e)),
+        None => format!("{} 发布", escape(&n.date)),
+    }
+}
+
+/// The newest notices, for the home page. The static page cannot know today's date, so it shows
+/// each one's last day; the app leaves out what has expired and marks what is new on this phone.
+fn notices(c: &Catalog) -> String {
+    if c.notices.is_empty() {
+        return String::new();
+    }
+    let items: String = c
+        .notices
+        .iter()
+        .take(pocketlaw_engine::model::HOME_NOTICES)
+        .map(|n| {
+            format!(
+                "<li data-testid=\"notice\" data-id=\"{id}\"><a href=\"/notice/{id}\"><strong>{t}</strong></a><p class=\"notice-date\">{d}</p></li>",
+                id = escape(&n.id),
+                t = escape(&n.title),
+                d = notice_dates(n)
+            )
+        })
+        .collect();
+    format!("<section class=\"notices\" aria-labelledby=\"boot-notices-h\" data-testid=\"notices\"><h2 id=\"boot-notices-h\">通知公告</h2><ul class=\"doc-list\">{items}</ul></section>")
+}
+
+/// A notice's own page (a shareable link).
+pub fn notice(c: &Catalog, n: &Notice) -> String {
+    format!(
+        "<article class=\"notice-page\" data-testid=\"notice-page\" data-id=\"{id}\"><p class=\"crumbs\">通知公告</p><h1>{t}</h1>\
+         <p class=\"notice-date\">{d}</p><div class=\"body\">{body}</div>{hotline}</article>{status}",
+        id = escape(&n.id),
+        t = escape(&n.title),
+        d = notice_dates(n),
+        body = n.html,
+        hotline = hotline(c),
+        status = status(""),
+    )
+}
+
 /// The home page (also the shell of the routes that have no static form of their own).
 pub fn home(c: &Catalog) -> String {
     let topics: String = c
@@ -78,10 +122,11 @@ pub fn home(c: &Catalog) -> String {
         "<h1 class=\"sr-only\">{app}：遇到法律问题，先在这里查一查</h1>\
          <section class=\"search\" role=\"search\"><label for=\"boot-q\" class=\"search-label\">遇到什么事？用自己的话说一说</label>\
          <input id=\"boot-q\" type=\"search\" placeholder=\"例如：老板不给工钱\" autocomplete=\"off\" enterkeyhint=\"search\">{status}</section>\
-         {quiz}{trees}\
+         {notices}{quiz}{trees}\
          <section class=\"topics\" aria-labelledby=\"boot-topics-h\"><h2 id=\"boot-topics-h\">按问题找</h2><ul class=\"topic-grid\">{topics}</ul></section>{hotline}",
         app = escape(&c.county.app_name),
         status = status("正在打开……"),
+        notices = notices(c),
         trees = trees(c, None),
         hotline = hotline(c),
     )

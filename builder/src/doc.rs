@@ -57,8 +57,11 @@ pub fn parse_all(sources: &Sources, county: &CountyData, diags: &mut Diagnostics
     let mut docs: Vec<ParsedDoc> = Vec::new();
     for src in sources.files.iter().filter(|s| s.path.ends_with(".md")) {
         let folder = src.path.split('/').next().unwrap_or("");
+        if folder == crate::notice::FOLDER {
+            continue;
+        }
         if !matches!(folder, "guides" | "faq" | "quiz") {
-            diags.push(Diagnostic::new(&src.path, 0, "Markdown content belongs under guides/, faq/ or quiz/"));
+            diags.push(Diagnostic::new(&src.path, 0, "Markdown content belongs under guides/, faq/, quiz/ or notices/"));
             continue;
         }
         if let Some(doc) = parse_one(&src.path, &src.text, county, diags) {
@@ -304,6 +307,19 @@ fn check_quiz(path: &str, sp: &Split, fm: &FrontMatter, diags: &mut Diagnostics)
     Some(QuizData { month, qtype: qtype?, options, answer })
 }
 
+/// What is wrong with an internal link, if anything (`doc_exists`: whether a document id exists).
+pub fn link_problem(target: &LinkTarget, doc_exists: &dyn Fn(&str) -> bool, county: &CountyData, trees: &[String]) -> Option<String> {
+    match target {
+        LinkTarget::Doc(id) if !doc_exists(id) => Some(format!("broken link: no document with id `{id}`")),
+        LinkTarget::Dir(id) if !county.directory.iter().any(|e| &e.id == id) => {
+            Some(format!("broken link: no directory entry `{id}` in directory.toml"))
+        }
+        LinkTarget::Topic(s) if !county.has_topic(s) => Some(format!("broken link: no topic `{s}`")),
+        LinkTarget::Tree(id) if !trees.contains(id) => Some(format!("broken link: no decision tree `{id}`")),
+        _ => None,
+    }
+}
+
 /// Checks what needs every document: links point at existing ids, FAQs and quiz questions name
 /// an existing guide, and (with the statute pack) every citation resolves.
 pub fn check_links_and_citations(
@@ -316,16 +332,7 @@ pub fn check_links_and_citations(
     let by_id: HashMap<&str, &ParsedDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     for d in docs {
         for (target, line) in &d.rendered.links {
-            let problem = match target {
-                LinkTarget::Doc(id) if !by_id.contains_key(id.as_str()) => Some(format!("broken link: no document with id `{id}`")),
-                LinkTarget::Dir(id) if !county.directory.iter().any(|e| &e.id == id) => {
-                    Some(format!("broken link: no directory entry `{id}` in directory.toml"))
-                }
-                LinkTarget::Topic(s) if !county.has_topic(s) => Some(format!("broken link: no topic `{s}`")),
-                LinkTarget::Tree(id) if !trees.contains(id) => Some(format!("broken link: no decision tree `{id}`")),
-                _ => None,
-            };
-            if let Some(m) = problem {
+            if let Some(m) = link_problem(target, &|id| by_id.contains_key(id), county, trees) {
                 diags.push(Diagnostic::new(&d.path, *line, m));
             }
         }

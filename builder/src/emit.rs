@@ -8,7 +8,7 @@ use crate::statutes::StatutePack;
 use pocketlaw_engine::citation::Citation;
 use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::model::{
-    Catalog, CitationRef, DocKind, DocMeta, DocPage, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION,
+    Catalog, CitationRef, DocKind, DocMeta, DocPage, Notice, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION,
 };
 use pocketlaw_engine::search::pieces::IndexFiles;
 use pocketlaw_engine::tree::{Tree, TreeSet};
@@ -50,9 +50,19 @@ pub fn assemble(
     lexicon: Lexicon,
     docs: Vec<ParsedDoc>,
     trees: Vec<Tree>,
+    notices: Vec<(Notice, Vec<Citation>)>,
     pack: Option<&StatutePack>,
 ) -> Result<SiteData, String> {
     let mut articles = BTreeMap::new();
+    // A notice's citations ship their article text too.
+    if let Some(p) = pack {
+        for c in notices.iter().flat_map(|n| &n.1) {
+            if let Ok(text) = p.resolve(c) {
+                articles.insert(CitationRef { law: c.law.clone(), article: c.article_label(), resolved: true }.key(), text);
+            }
+        }
+    }
+    let notices: Vec<Notice> = notices.into_iter().map(|n| n.0).collect();
     // Tree citations ship their article text too.
     if let Some(p) = pack {
         for o in trees.iter().flat_map(|t| &t.outcomes) {
@@ -149,6 +159,7 @@ pub fn assemble(
             m
         },
         statutes_shipped: pack.is_some(),
+        notices,
     };
     let quiz = QuizBank {
         format_version: FORMAT_VERSION,

@@ -1,5 +1,5 @@
 //! Compiles `content/` into the files the app ships, in stages:
-//! load ([`load`]) → parse and validate ([`doc`], [`county`]) → render ([`render`]) →
+//! load ([`load`]) → parse and validate ([`doc`], [`county`], [`tree`], [`notice`]) → render ([`render`]) →
 //! resolve citations ([`statutes`]) → index ([`index`]) → emit ([`emit`]).
 //!
 //! Every content mistake becomes a [`Diagnostic`] with `file:line`; all of them are collected and
@@ -15,6 +15,7 @@ pub mod frontmatter;
 pub mod icon;
 pub mod index;
 pub mod load;
+pub mod notice;
 pub mod quality;
 pub mod render;
 pub mod site;
@@ -51,6 +52,7 @@ pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diag
             .iter()
             .flat_map(|d| d.citations.iter().map(|c| c.0.law.clone()))
             .chain(trees.iter().flat_map(|t| t.citations.iter().map(|c| c.1.law.clone())))
+            .chain(notice::cited_laws(&sources))
             .collect();
         if let Err(e) = p.load_missing_from_archive(&wanted) {
             diags.push(Diagnostic::new("statutes/all-laws.tar.gz", 0, format!("cannot read the archive: {e}")));
@@ -60,10 +62,11 @@ pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diag
     doc::check_links_and_citations(&docs, &county, &tree_ids, pack.as_ref(), &mut diags);
     let kinds = docs.iter().map(|d| (d.id.clone(), d.kind)).collect();
     tree::check(&mut trees, &county, &kinds, pack.as_ref(), &mut diags);
+    let notices = notice::parse_all(&sources, &county, &docs, &tree_ids, pack.as_ref(), &mut diags);
     if !diags.is_empty() {
         return Err(diags);
     }
-    emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), pack.as_ref())
+    emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), notices, pack.as_ref())
         .map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
 }
 

@@ -49,7 +49,8 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<Source>, diags: &mut Diagnostics)
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with('.') || name == "README.md" {
+        // `_example.md` and the like are examples of a format, not content.
+        if name.starts_with('.') || name.starts_with('_') || name == "README.md" {
             continue;
         }
         if path.is_dir() {

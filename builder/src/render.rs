@@ -38,6 +38,62 @@ pub fn law_route(c: &Citation) -> String {
     format!("/law/{}/{}", c.law, c.article_label())
 }
 
+/// A citation found in a run of text: where it starts, where its article label ends.
+struct Found {
+    start: usize,
+    end: Option<usize>,
+    parsed: Result<Citation, String>,
+}
+
+/// What may stand between two citations in one bracket: `（《民法典》第一千零七十九条、《民事诉讼法》第二十二条）`.
+fn only_separators(s: &str) -> bool {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '和' | '及' | '与' | '以')).is_empty()
+}
+
+/// When `found[0]` opens a full-width bracket that holds nothing but citations (and separators),
+/// the bracket's byte range and how many citations it holds.
+fn bracket_of_citations(t: &str, found: &[Found]) -> Option<(usize, usize, usize)> {
+    let first = found.first()?;
+    let before = t[..first.start].trim_end();
+    let open = before.strip_suffix('（').map(str::len)?;
+    let mut n = 0;
+    let mut pos = first.start;
+    for f in found {
+        if f.parsed.is_err() || f.start < pos || (n > 0 && !only_separators(&t[pos..f.start])) {
+            break;
+        }
+        pos = f.end?;
+        n += 1;
+    }
+    let after = &t[pos..];
+    let rest = after.trim_start();
+    let close = pos + (after.len() - rest.len()) + rest.strip_prefix('）').map(|_| '）'.len_utf8())?;
+    (n > 0).then_some((open, close, n))
+}
+
+/// A bracket of citations as small marks after the words they support. Each mark is a link to its
+/// article, named for screen readers; it shows "法" (drawn by style.css, so not part of the text)
+/// and carries the exact words of the bracket, hidden, so the page's text stays exactly as
+/// written (for copying, printing, and read-aloud when asked). The boot shell and the app both
+/// show this HTML.
+fn cite_marks(t: &str, open: usize, close: usize, found: &[Found]) -> String {
+    let mut html = String::from("<span class=\"cite-marks\">");
+    for (k, f) in found.iter().enumerate() {
+        let Ok(c) = &f.parsed else { continue };
+        let from = if k == 0 { open } else { f.start };
+        let to = found.get(k + 1).map_or(close, |g| g.start);
+        let label = &t[f.start..f.end.unwrap_or(f.start)];
+        html.push_str(&format!(
+            "<a class=\"cite-mark\" href=\"{}\" aria-label=\"法律依据：{}\"><span class=\"ct\">{}</span></a>",
+            escape_attr(&law_route(c)),
+            escape_attr(label),
+            escape_attr(&t[from..to])
+        ));
+    }
+    html.push_str("</span>");
+    html
+}
+
 pub fn render(body: &str, body_line: usize) -> Rendered {
     let mut out = Rendered::default();
     let opts = Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
@@ -111,31 +167,50 @@ pub fn render(body: &str, body_line: usize) -> Rendered {
                     events.push(Event::Text(t));
                     continue;
                 }
-                // Inline citations become links to the article page.
-                let found = find_inline(&t);
-                let mut last = 0;
-                for (start, parsed) in found {
-                    let c_line = line_at(body, range.start, body_line);
-                    let end = match &parsed {
-                        Ok(c) => {
-                            // The citation's text ends after its article label.
+                // Inline citations become links to the article page; a bracket that holds only
+                // citations becomes small marks instead (see `cite_marks`), so that it does not
+                // break the sentence for a reader.
+                let c_line = line_at(body, range.start, body_line);
+                let found: Vec<Found> = find_inline(&t)
+                    .into_iter()
+                    .map(|(start, parsed)| {
+                        // The citation's text ends after its article label.
+                        let end = parsed.as_ref().ok().and_then(|c| {
                             let art = c.article_label();
                             t[start..].find(&art).map(|i| start + i + art.len())
+                        });
+                        Found { start, end, parsed }
+                    })
+                    .collect();
+                let mut last = 0;
+                let mut i = 0;
+                while i < found.len() {
+                    let f = &found[i];
+                    if let Some((open, close, n)) = bracket_of_citations(&t, &found[i..]) {
+                        if open > last {
+                            events.push(Event::Text(CowStr::from(t[last..open].to_string())));
                         }
-                        Err(_) => None,
-                    };
-                    if let (Ok(c), Some(end)) = (&parsed, end) {
-                        if start > last {
-                            events.push(Event::Text(CowStr::from(t[last..start].to_string())));
+                        events.push(Event::InlineHtml(CowStr::from(cite_marks(&t, open, close, &found[i..i + n]))));
+                        for g in &found[i..i + n] {
+                            out.citations.push((g.parsed.clone(), c_line));
+                        }
+                        last = close;
+                        i += n;
+                        continue;
+                    }
+                    if let (Ok(c), Some(end)) = (&f.parsed, f.end) {
+                        if f.start > last {
+                            events.push(Event::Text(CowStr::from(t[last..f.start].to_string())));
                         }
                         events.push(Event::InlineHtml(CowStr::from(format!(
                             "<a class=\"cite\" href=\"{}\">{}</a>",
                             escape_attr(&law_route(c)),
-                            escape_attr(&t[start..end])
+                            escape_attr(&t[f.start..end])
                         ))));
                         last = end;
                     }
-                    out.citations.push((parsed, c_line));
+                    out.citations.push((f.parsed.clone(), c_line));
+                    i += 1;
                 }
                 if last < t.len() {
                     events.push(Event::Text(CowStr::from(t[last..].to_string())));
@@ -189,11 +264,49 @@ mod tests {
         assert!(r.summary.starts_with("先说结论"));
         assert_eq!(r.citations.len(), 1);
         assert_eq!(r.citations[0].1, 3);
-        assert!(
-            r.html.contains("<a class=\"cite\" href=\"/law/劳动争议调解仲裁法/第二十七条\">《劳动争议调解仲裁法》第二十七条</a>"),
-            "{}",
-            r.html
-        );
         assert!(r.text.contains("去仲裁"));
+    }
+
+    /// The words a reader sees: the page without its tags and without the hidden citation text.
+    fn visible(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        while let Some(i) = rest.find("<span class=\"ct\">") {
+            out.push_str(&rest[..i]);
+            rest = &rest[i..];
+            rest = &rest[rest.find("</span>").map_or(rest.len(), |j| j + 7)..];
+        }
+        out.push_str(rest);
+        crate::boot::description(&out, 10_000)
+    }
+
+    #[test]
+    fn a_bracket_of_citations_becomes_marks_and_keeps_its_exact_words() {
+        let md = "要在一年内申请（《劳动争议调解仲裁法》第二十七条）。\n\n离婚可以去法院（《民法典》第一千零七十九条、《民事诉讼法》第二十二条）。\n";
+        let r = render(md, 1);
+        assert_eq!(r.citations.len(), 3);
+        assert!(r.citations.iter().all(|(c, line)| c.is_ok() && *line >= 1));
+        // Each citation is a mark that links to its article and names it for screen readers.
+        assert_eq!(r.html.matches("class=\"cite-mark\"").count(), 3, "{}", r.html);
+        assert!(r.html.contains("href=\"/law/民法典/第一千零七十九条\" aria-label=\"法律依据：《民法典》第一千零七十九条\""));
+        // The reader sees the sentence (and the marks, drawn by style.css), not the bracket.
+        assert_eq!(visible(&r.html), "要在一年内申请。 离婚可以去法院。");
+        // Nothing is lost: the page's text is still exactly the source's words.
+        assert_eq!(crate::boot::description(&r.html, 10_000), md.replace("\n\n", " ").trim());
+        assert!(r.text.contains("（《民法典》第一千零七十九条、《民事诉讼法》第二十二条）"));
+    }
+
+    #[test]
+    fn a_citation_inside_a_sentence_stays_a_link_in_the_sentence() {
+        for md in [
+            "根据《劳动争议调解仲裁法》第二十七条，时效是一年。",
+            "时效是一年（见《劳动争议调解仲裁法》第二十七条）。",
+            "时效是一年（《劳动合同法》第四十七条、第八十七条）。",
+        ] {
+            let r = render(md, 1);
+            assert!(!r.html.contains("cite-mark"), "{md}: {}", r.html);
+            assert!(r.html.contains("<a class=\"cite\" href=\"/law/"), "{md}: {}", r.html);
+            assert_eq!(r.citations.len(), 1);
+        }
     }
 }

@@ -317,6 +317,10 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             page(&format!("{} 专题练习 - {}", t.name, c.county.app_name), &home_desc).as_bytes(),
         )?;
     }
+    for n in &c.notices {
+        let html = page_with(&format!("{} - {}", n.title, c.county.app_name), &n.summary, &boot::notice(c, n));
+        w.write(&format!("notice/{}/index.html", n.id), html.as_bytes())?;
+    }
     for t in &c.trees {
         w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;
     }

@@ -1,4 +1,5 @@
-//! `pocketlaw site --app DIR --out DIR [--public DIR]`: the static site, from the embedded data,
+//! `pocketlaw site --app DIR --out DIR [--public DIR] [--content DIR [--statutes DIR|none]]`: the
+//! static site, from the embedded data (or a content folder compiled now, as for test fixtures),
 //! the wasm-bindgen output and public/.
 
 use crate::data::{catalog, files, Args};
@@ -11,10 +12,26 @@ pub fn run(args: &[String]) -> Result<i32> {
     let app = a.value("--app")?.ok_or_else(|| anyhow!("--app DIR (the wasm-bindgen output) is required"))?;
     let out = a.value("--out")?.ok_or_else(|| anyhow!("--out DIR is required"))?;
     let public = a.value("--public")?.unwrap_or("public");
-    let cat = catalog()?;
-    let report =
-        assemble(&SiteInputs { app_dir: Path::new(app), public_dir: Path::new(public), data: files(), catalog: &cat }, Path::new(out))
-            .map_err(|e| anyhow!(e))?;
+    // Another content folder (a test fixture) is compiled here, with the same code as build.rs.
+    let compiled = match a.value("--content")? {
+        None => None,
+        Some(dir) => {
+            let statutes = pocketlaw_builder::find_statutes(Path::new("."), a.value("--statutes")?);
+            let data = pocketlaw_builder::compile(Path::new(dir), statutes.as_deref()).map_err(|diags| {
+                let all: Vec<String> = diags.0.iter().map(|d| format!("{dir}/{d}")).collect();
+                anyhow!("content errors:\n{}", all.join("\n"))
+            })?;
+            Some(data)
+        }
+    };
+    let owned: Vec<(String, Vec<u8>)> = compiled.as_ref().map(|d| d.files()).unwrap_or_default();
+    let borrowed: Vec<(&str, &[u8])> = owned.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let (data, cat) = match &compiled {
+        Some(d) => (borrowed.as_slice(), d.catalog.clone()),
+        None => (files(), catalog()?),
+    };
+    let report = assemble(&SiteInputs { app_dir: Path::new(app), public_dir: Path::new(public), data, catalog: &cat }, Path::new(out))
+        .map_err(|e| anyhow!(e))?;
     println!("site {} (content {}) written to {out}: {} files", report.version, report.build_id, report.files.len());
     Ok(0)
 }

@@ -160,6 +160,43 @@ pub struct Catalog {
     pub quiz_months: Vec<String>,
     /// Whether statute text ships with this build (a citation can then be tapped to read it).
     pub statutes_shipped: bool,
+    /// Legal-service notices (发布), newest first.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+}
+
+/// A legal-service notice (发布): a 送法下乡 date, a new law taking effect, changed office hours.
+/// From `content/notices/*.md`; each has its own page (`/notice/<id>`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub id: String,
+    pub title: String,
+    /// Published on, `YYYY-MM-DD`.
+    pub date: String,
+    /// The last day it applies, `YYYY-MM-DD`; none: it does not expire.
+    pub expires: Option<String>,
+    /// The body, rendered at build time.
+    pub html: String,
+    pub summary: String,
+}
+
+impl Notice {
+    /// Whether it still applies on `today` (`YYYY-MM-DD`; ISO dates compare as text).
+    pub fn is_current(&self, today: &str) -> bool {
+        self.expires.as_deref().is_none_or(|e| today <= e)
+    }
+}
+
+/// How many notices the home page shows.
+pub const HOME_NOTICES: usize = 3;
+
+/// The notices the home page shows on `today`, newest first, each with whether it is new: not
+/// among the ids this phone has already shown (`seen`, kept on the phone). The ids to keep as seen
+/// afterwards are those shown.
+pub fn home_notices<'a>(all: &'a [Notice], today: &str, seen: &[String]) -> Vec<(&'a Notice, bool)> {
+    let mut current: Vec<&Notice> = all.iter().filter(|n| n.is_current(today)).collect();
+    current.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
+    current.into_iter().take(HOME_NOTICES).map(|n| (n, !seen.contains(&n.id))).collect()
 }
 
 impl Catalog {
@@ -169,6 +206,10 @@ impl Catalog {
 
     pub fn topic(&self, slug: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn notice(&self, id: &str) -> Option<&Notice> {
+        self.notices.iter().find(|n| n.id == id)
     }
 
     pub fn directory_entry(&self, id: &str) -> Option<&DirectoryEntry> {
@@ -276,4 +317,37 @@ pub struct SearchRequest {
     #[serde(default)]
     pub kind: Option<DocKind>,
     pub limit: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(id: &str, date: &str, expires: Option<&str>) -> Notice {
+        Notice {
+            id: id.into(),
+            title: id.into(),
+            date: date.into(),
+            expires: expires.map(Into::into),
+            html: String::new(),
+            summary: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_home_page_shows_current_notices_newest_first_and_marks_the_unseen() {
+        let all = vec![
+            notice("old", "2026-01-05", None),
+            notice("over", "2026-11-01", Some("2026-11-30")),
+            notice("today-last", "2026-10-01", Some("2026-12-02")),
+            notice("new", "2026-12-01", None),
+            notice("older", "2025-06-01", None),
+        ];
+        let shown = home_notices(&all, "2026-12-02", &["old".to_string()]);
+        let ids: Vec<_> = shown.iter().map(|(n, new)| (n.id.as_str(), *new)).collect();
+        // Expired on 11-30 is gone; the last day of "today-last" still counts; three at most.
+        assert_eq!(ids, vec![("new", true), ("today-last", true), ("old", false)]);
+        assert!(home_notices(&all, "2027-01-01", &[]).iter().all(|(n, _)| n.expires.is_none()));
+        assert!(home_notices(&[], "2026-12-02", &[]).is_empty());
+    }
 }

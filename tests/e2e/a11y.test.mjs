@@ -126,7 +126,11 @@ test("read-aloud with a Chinese voice: on guides, FAQs, tree questions and resul
   const title = await page.locator('[data-testid="doc"] h1').textContent();
   assert.ok(spoken[0].text.startsWith(await page.locator('[data-testid="doc"] .crumbs').textContent()), "reads from the top");
   assert.ok(spoken[0].text.includes(title), "reads the title");
-  assert.ok(spoken[0].text.includes((await page.locator('[data-testid="doc"] .body p').first().textContent()).trim()), "reads the body");
+  assert.ok(spoken[0].text.includes((await page.locator('[data-testid="doc"] .body p').first().evaluate((p) => {
+    const c = p.cloneNode(true);
+    c.querySelectorAll(".cite-mark").forEach((m) => m.remove());
+    return c.textContent;
+  })).trim()), "reads the body");
   assert.ok(!/暂停|停止/.test(spoken[0].text), "does not read its own buttons");
   await pause.click();
   assert.equal((await log()).at(-1).op, "pause");
@@ -145,6 +149,31 @@ test("read-aloud with a Chinese voice: on guides, FAQs, tree questions and resul
   await page.locator('[data-testid="doc"] .crumbs a').click();
   await page.waitForSelector('[data-testid="topic"]');
   assert.equal((await log()).at(-1).op, "cancel");
+  assert.deepEqual(page.errors, []);
+});
+
+test("read-aloud skips the citation marks and the legal basis, unless asked to read the law too", async () => {
+  const page = await site.page();
+  await page.addInitScript(fakeSpeech);
+  await page.goto(site.base + "/doc/work-injury-recognition");
+  await page.waitForSelector('[data-testid="doc"] [data-testid="read-aloud"]');
+  const cited = (await page.locator('[data-testid="doc"] .body a.cite-mark .ct').first().textContent()).trim();
+  assert.match(cited, /《.+》第.+条/);
+  const group = page.locator('[data-testid="read-aloud"]');
+  const spoken = async () => (await page.evaluate(() => window.__speech)).filter((e) => e.op === "speak").at(-1).text;
+  await group.locator("button").first().click();
+  const plain = await spoken();
+  assert.ok(plain.length > 300, "reads the guide");
+  assert.ok(!plain.includes(cited), "skips the marks");
+  const count = (t, w) => t.split(w).length - 1;
+  assert.ok(!/（《/.test(plain), "no bracket of citations is read");
+  assert.equal(await page.locator('[data-testid="doc"] .body a.cite-mark').first().isVisible(), true, "the marks are still on screen");
+  await group.locator("button").nth(2).click();
+  await group.getByLabel("连法条一起读").check();
+  await group.locator("button").first().click();
+  const withLaw = await spoken();
+  assert.ok(withLaw.includes(cited), "reads the law when asked");
+  assert.equal(count(withLaw, "法律依据"), count(plain, "法律依据") + 1, "the list of the legal basis is read only when asked");
   assert.deepEqual(page.errors, []);
 });
 

@@ -10,8 +10,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const DIST = process.env.DIST || join(ROOT, "dist");
 export const PHONE = { width: 360, height: 740 };
 
-export async function startSite() {
-  const server = await serve(DIST, 0);
+export async function startSite(dist = DIST) {
+  const server = await serve(dist, 0);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",

@@ -140,6 +140,39 @@ test("a shared guide link shows the whole guide before the app, and the app take
   assert.deepEqual(page.errors, []);
 });
 
+test("citations are small marks after the sentence: the boot shell and the app draw the same ones, and a tap opens the article", async () => {
+  const page = await site.page();
+  const { release } = await gated(page);
+  await page.goto(site.base + "/doc/work-injury-recognition");
+  const marks = (root) => page.locator(`${root} .body a.cite-mark`).evaluateAll((els) => els.map((a) => [a.getAttribute("href"), a.getAttribute("aria-label"), a.textContent]));
+  await page.locator("#boot article.doc").waitFor();
+  const boot = await marks("#boot article.doc");
+  assert.ok(boot.length >= 10, `the guide's bracketed citations are marks (${boot.length})`);
+  for (const [href, label, text] of boot) {
+    assert.match(href, /^\/law\/[^/]+\/第.+条$/);
+    assert.match(label, /^法律依据：《.+》第.+条$/);
+    assert.match(text, /^（?《.+》第.+条/, "the exact words stay in the page");
+  }
+  // What the reader sees: the mark, not the bracket.
+  const first = page.locator("#boot article.doc .body a.cite-mark").first();
+  assert.equal(await first.evaluate((a) => getComputedStyle(a, "::before").content), '"法"');
+  assert.ok((await first.boundingBox()).width < 40, "a small mark");
+  const hidden = await first.locator(".ct").boundingBox();
+  assert.ok(hidden.width <= 1 && hidden.height <= 1, "the bracket's words are in the page but not drawn");
+  release();
+  await page.waitForSelector('[data-testid="doc"]', { timeout: 20000 });
+  assert.deepEqual(await marks('[data-testid="doc"]'), boot, "the app draws the same marks");
+  // Tapping a mark opens its article.
+  const [href] = boot[0];
+  await page.locator('[data-testid="doc"] .body a.cite-mark').first().tap();
+  await page.waitForSelector('[data-testid="law"]', { timeout: 20000 });
+  assert.equal(decodeURIComponent(new URL(page.url()).pathname), decodeURIComponent(href));
+  const article = decodeURIComponent(href).split("/").pop();
+  assert.equal((await page.locator('[data-testid="law"] h1').textContent()).trim(), article);
+  assert.ok((await page.locator('[data-testid="law"]').innerText()).length > 30, "the article's text is shown");
+  assert.deepEqual(page.errors, []);
+});
+
 test("without JavaScript, topic and guide pages are readable and linked", async () => {
   const page = await site.page({ javaScriptEnabled: false });
   await page.goto(site.base + "/topic/wage-arrears");

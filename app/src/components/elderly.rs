@@ -45,17 +45,29 @@ fn zh_voice() -> Option<web_sys::SpeechSynthesisVoice> {
 }
 
 /// The text to read: the element's parts in order, without the read-aloud buttons themselves
-/// and without anything marked `data-no-read` (print buttons, share notes).
-fn readable_text(el: &web_sys::Element) -> String {
+/// and without anything marked `data-no-read` (print buttons, share notes). A citation mark
+/// (`.cite-mark`, see builder::render) and the list of the legal basis (`.citations`) are skipped,
+/// or read (a mark as its full words) when `with_law`
+/// (its "法" is drawn by CSS, which `innerText` leaves out): a class on the element hides the
+/// marks for the moment the text is taken (style.css).
+fn readable_text(el: &web_sys::Element, with_law: bool) -> String {
+    let class = "reading-no-law";
+    if !with_law {
+        let _ = el.class_list().add_1(class);
+    }
     let children = el.children();
-    (0..children.length())
+    let text = (0..children.length())
         .filter_map(|i| children.item(i))
         .filter(|c| !c.matches(".read-aloud, [data-no-read]").unwrap_or(false))
+        // (innerText gives a hidden element's whole text, so a hidden part is left out here.)
+        .filter(|c| with_law || !c.matches(".citations").unwrap_or(false))
         .filter_map(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
         .map(|c| c.inner_text())
         .filter(|t| !t.trim().is_empty())
         .collect::<Vec<_>>()
-        .join("\n")
+        .join("\n");
+    let _ = el.class_list().remove_1(class);
+    text
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -76,6 +88,8 @@ pub fn ReadAloud(#[prop(into)] selector: String) -> impl IntoView {
         cb.forget();
     }
     let state = RwSignal::new(Speaking::Idle);
+    // Citations are skipped unless the reader asks for the law too.
+    let with_law = RwSignal::new(false);
     let selector = StoredValue::new(selector);
     on_cleanup(move || {
         if let Some(s) = synth() {
@@ -93,7 +107,7 @@ pub fn ReadAloud(#[prop(into)] selector: String) -> impl IntoView {
                 let text = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| selector.with_value(|s| d.query_selector(s).ok().flatten()))
-                    .map(|e| readable_text(&e))
+                    .map(|e| readable_text(&e, with_law.get_untracked()))
                     .unwrap_or_default();
                 let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(&text) else {
                     return;
@@ -130,6 +144,8 @@ pub fn ReadAloud(#[prop(into)] selector: String) -> impl IntoView {
                 <button type="button" on:click=play>{move || if state.get() == Speaking::Paused { "🔊 继续朗读" } else { "🔊 朗读" }}</button>
                 <button type="button" on:click=pause disabled=move || state.get() != Speaking::Playing>"⏸ 暂停"</button>
                 <button type="button" on:click=stop disabled=move || state.get() == Speaking::Idle>"⏹ 停止"</button>
+                <label class="read-law"><input type="checkbox" prop:checked=move || with_law.get()
+                    on:change=move |ev| with_law.set(event_target_checked(&ev))/>"连法条一起读"</label>
             </div>
         </Show>
     }

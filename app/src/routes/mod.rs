@@ -7,6 +7,7 @@ pub mod doc;
 pub mod home;
 pub mod law;
 pub mod not_found;
+pub mod notice;
 pub mod quiz;
 pub mod topic;
 pub mod tree;

@@ -63,7 +63,7 @@ fn state() -> QuizState {
     }
 }
 
-fn today() -> String {
+pub(crate) fn today() -> String {
     let d = js_sys::Date::new_0();
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
