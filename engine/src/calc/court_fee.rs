@@ -126,7 +126,8 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
     let mut figures = Vec::new();
     let mut parts;
     let mut notes = Vec::new();
-    let mut citations: Vec<CalcCitation> = vec![cite("《诉讼费用交纳办法》第十三条", "案件受理费的交纳标准")];
+    let mut citations: Vec<CalcCitation> =
+        vec![cite("《诉讼费用交纳办法》第十三条", "案件受理费的交纳标准"), cite("《诉讼费用交纳办法》第六条", "诉讼费用包括哪些")];
     match case {
         "property" => {
             let amount = match amount {
@@ -249,7 +250,6 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
         "应当准予缓交（晚点交）的：追讨社会保险金、经济补偿金的；交通事故、医疗事故、工伤事故等人身伤害的受害人请求赔偿的；正在接受法律援助的；其他确实需要缓交的（《诉讼费用交纳办法》第四十七条）。".to_string(),
         "申请时，要在起诉或者上诉时交书面申请和证明经济困难的材料；因为生活困难申请免交、减交的，还要交符合当地经济困难标准的证明（《诉讼费用交纳办法》第四十八条）。".to_string(),
     ]);
-    citations.push(cite("《诉讼费用交纳办法》第六条", "诉讼费用包括哪些"));
     notes.extend(general_notes());
     let title = CASES.iter().find(|(k, _)| *k == case).map(|(_, l)| *l).unwrap_or("");
     Ok(CalcResult {

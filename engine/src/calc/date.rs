@@ -136,8 +136,11 @@ impl Date {
         let (Some(y), Some(m), Some(d)) = (num(parts[0]), num(parts[1]), num(parts[2])) else {
             return Err(FORMAT.to_string());
         };
-        if parts[0].len() != 4 || !(1900..=2200).contains(&y) {
+        if parts[0].len() != 4 {
             return Err(format!("年份“{}”不对，请写四位数的年份，比如 2024", parts[0]));
+        }
+        if !(1900..=2200).contains(&y) {
+            return Err(format!("年份 {y} 看起来不对，请检查一下"));
         }
         let y = y as i32;
         if !(1..=12).contains(&m) {
@@ -247,7 +250,8 @@ mod tests {
         assert_eq!(Date::parse("2025-02-30").unwrap_err(), "没有这一天：2025年2月只有28天，您填的是30日");
         assert!(Date::parse("2024-02-29").is_ok());
         assert!(Date::parse("2024-13-01").unwrap_err().contains("月份"));
-        assert!(Date::parse("24-03-01").unwrap_err().contains("年份"));
+        assert!(Date::parse("24-03-01").unwrap_err().contains("四位数"));
+        assert!(Date::parse("2999-03-01").unwrap_err().contains("看起来不对"));
         for bad in ["", "abc", "2024-03", "2024-03-05-01", "2024-0x-05", "2024--05", "1e3-1-1"] {
             assert!(Date::parse(bad).is_err(), "{bad}");
         }

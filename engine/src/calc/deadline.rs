@@ -186,7 +186,7 @@ fn spec(kind: &str) -> Option<Spec> {
         "divorce-cooling-off" => Spec {
             period: Period::Days(30),
             rules: Rules::CivilCode,
-            figure_label: "冷静期的最后一天（这天以前任何一方都可以撤回）",
+            figure_label: "冷静期的最后一天（到这天为止，任何一方都可以撤回申请）",
             summary: "协议离婚：领离婚证的期限",
             basis: "婚姻登记机关收到离婚登记申请之日起 30 日内，任何一方不愿意离婚的，可以撤回申请；这 30 天过完以后的 30 日内，双方要亲自到婚姻登记机关申请发给离婚证，没去的，视为撤回离婚登记申请（《民法典》第一千零七十七条）。",
             citations: vec![cite("《民法典》第一千零七十七条", "30 日冷静期；期满后 30 日内双方亲自申请发给离婚证")],
@@ -215,7 +215,7 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
 
     let mut figures = Vec::new();
     let mut parts = vec![part("期限", spec.period.text(), spec.basis)];
-    let mut citations = Vec::new();
+    let mut citations = spec.citations;
     let (start_rule, end_rule, holiday_rule) = match spec.rules {
         Rules::CivilCode => (
             "开始的当天不算，从第二天开始算（《民法典》第二百零一条）。",
@@ -280,7 +280,6 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
         parts.push(part("最后一天", last.cn_with_weekday(), end_formula));
         parts.push(days_left_part(last, today));
     }
-    citations.extend(spec.citations);
 
     let mut notes = Vec::new();
     if final_day < today {
@@ -317,7 +316,7 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
     };
     Ok(CalcResult {
         id: "deadline".into(),
-        title: format!("期限计算器：{label}"),
+        title: format!("期限计算器（{label}）"),
         figures,
         parts,
         citations,

@@ -76,7 +76,7 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
         Some(a) if wage_x100 > i128::from(a) * 300 => (
             i128::from(a) * 300,
             format!(
-                "您填的 {} 元高于统筹地区平均工资的 300%（{} × 300% = {} 元），按 300% 算（第六十四条）。",
+                "您填的 {} 元高于统筹地区平均工资的 300%（{} × 300% = {} 元），按 300% 算（《工伤保险条例》第六十四条）。",
                 yuan(wage),
                 yuan(a),
                 frac_yuan(i128::from(a) * 300)
@@ -85,7 +85,7 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
         Some(a) if wage_x100 < i128::from(a) * 60 => (
             i128::from(a) * 60,
             format!(
-                "您填的 {} 元低于统筹地区平均工资的 60%（{} × 60% = {} 元），按 60% 算（第六十四条）。",
+                "您填的 {} 元低于统筹地区平均工资的 60%（{} × 60% = {} 元），按 60% 算（《工伤保险条例》第六十四条）。",
                 yuan(wage),
                 yuan(a),
                 frac_yuan(i128::from(a) * 60)
@@ -94,12 +94,14 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
         Some(a) => (
             wage_x100,
             format!(
-                "在统筹地区平均工资的 60%（{} 元）到 300%（{} 元）之间，按您填的数算（第六十四条）。",
+                "在统筹地区平均工资的 60%（{} 元）到 300%（{} 元）之间，按您填的数算（《工伤保险条例》第六十四条）。",
                 frac_yuan(i128::from(a) * 60),
                 frac_yuan(i128::from(a) * 300)
             ),
         ),
-        None => (wage_x100, "没有填统筹地区平均工资，按您填的数算，没有检查“最低 60%、最高 300%”（第六十四条）。".to_string()),
+        None => {
+            (wage_x100, "没有填统筹地区平均工资，按您填的数算，没有检查“最低 60%、最高 300%”（《工伤保险条例》第六十四条）。".to_string())
+        }
     };
     let base_text = format!("{} 元", frac_yuan(base_x100));
     let article = match grade {
