@@ -46,10 +46,11 @@ pub fn run(args: &[String]) -> Result<i32> {
     inputs.entry(calc::TODAY.to_string()).or_insert_with(|| today_in_china().to_string());
     match calc::run(id, &inputs) {
         Ok(result) => {
-            if json_out {
-                println!("{}", serde_json::to_string_pretty(&result)?);
-            } else {
-                print_result(&result);
+            // `--ics -` writes the calendar file alone to stdout.
+            match (ics_path, json_out) {
+                (Some("-"), _) => {}
+                (_, true) => println!("{}", serde_json::to_string_pretty(&result)?),
+                (_, false) => print_result(&result),
             }
             if let Some(path) = ics_path {
                 let Some(reminder) = &result.reminder else {

@@ -36,7 +36,7 @@ pub fn parse_decimal(text: &str, decimals: u32, unit: &str) -> Result<i64, Strin
     let s: String = text.trim().chars().map(fullwidth_to_ascii).filter(|c| *c != ' ').collect();
     let example = if unit == "元" { "比如 50000 或 3500.50" } else { "比如 8 或 2.5" };
     if s.starts_with('-') || s.starts_with('负') {
-        return Err(format!("不能是负数，请填 0 或更大的数，{example}"));
+        return Err(format!("不能是负数，请直接填数字（不带负号），{example}"));
     }
     let s = s.strip_prefix('+').unwrap_or(&s);
     let s = if unit == "元" { s.strip_suffix('元').unwrap_or(s) } else { s.strip_suffix(unit).unwrap_or(s) };
