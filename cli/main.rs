@@ -17,6 +17,8 @@ USAGE:
   pocketlaw check [--content DIR] [--statutes DIR|none]      compile a content folder and print every error
   pocketlaw tree --list [--json] | tree <id> [--json|--diagram|--answers 0.2.1]
   pocketlaw quiz --list [--json] | quiz <YYYY-MM> --json
+  pocketlaw calc --list [--json] | calc <id> key=value… [--json] [--ics FILE|-]
+                                                             statutory calculators (deadline, court-fee, severance…)
   pocketlaw export --out DIR                                 write the embedded site data (what the browser loads)
   pocketlaw site --app DIR --out DIR [--content DIR]         assemble the static site with hashed asset names
   pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
@@ -42,6 +44,7 @@ fn main() {
         Some("site") => cmd::site::run(&args[1..]),
         Some("quiz") => cmd::quiz::run(&args[1..]),
         Some("tree") => cmd::tree::run(&args[1..]),
+        Some("calc") => cmd::calc::run(&args[1..]),
         Some("stats") => cmd::stats::run(&args[1..]),
         Some("sizes") => cmd::sizes::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") | None => {

@@ -210,3 +210,60 @@ fn a_closed_pipe_ends_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
 }
+
+#[test]
+fn calc_court_fee_json() {
+    // The check: 50 + (50000 − 10000) × 2.5% = 50 + 1000 = 1050; simplified procedure 1050 ÷ 2 = 525.
+    let (code, out, err) = pocketlaw(&["calc", "court-fee", "amount=50000", "--json"], None);
+    assert_eq!(code, 0, "{err}");
+    let r = json(&out);
+    assert_eq!(r["figures"][0]["key"], "fee");
+    assert_eq!(r["figures"][0]["value"]["yuan"], "1050");
+    assert_eq!(r["figures"][0]["value"]["fen"], 105_000);
+    assert_eq!(r["figures"][1]["key"], "fee_simplified");
+    assert_eq!(r["figures"][1]["value"]["yuan"], "525");
+    assert!(r["citations"].as_array().unwrap().iter().any(|c| c["cite"] == "《诉讼费用交纳办法》第十三条"));
+    // Human-readable by default.
+    let (code, out, _) = pocketlaw(&["calc", "court-fee", "amount=50000"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("案件受理费：1050 元") && out.contains("525 元") && out.contains("12348"), "{out}");
+}
+
+#[test]
+fn calc_bad_input_exits_2_with_the_field() {
+    let (code, out, err) = pocketlaw(&["calc", "court-fee", "amount=-50000"], None);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "no result for bad input: {out}");
+    assert!(err.contains("amount: 不能是负数"), "{err}");
+    let (code, out, _) = pocketlaw(&["calc", "court-fee", "amount=abc", "--json"], None);
+    assert_eq!(code, 2);
+    assert_eq!(json(&out)["errors"][0]["key"], "amount");
+    let (code, _, err) = pocketlaw(&["calc", "deadline", "kind=limitation", "event_date=2025-02-30"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("event_date: 没有这一天"), "{err}");
+    let (code, _, err) = pocketlaw(&["calc", "deadline", "kind=appeal-judgment", "event_date=2099-01-01"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("还没到"), "{err}");
+    let (code, _, err) = pocketlaw(&["calc", "no-such-calculator"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("court-fee"), "{err}");
+    let (code, _, err) = pocketlaw(&["calc", "court-fee", "50000"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("key=value"), "{err}");
+}
+
+#[test]
+fn calc_list_and_deadline_calendar() {
+    let (code, out, _) = pocketlaw(&["calc", "--list", "--json"], None);
+    assert_eq!(code, 0);
+    let ids: Vec<String> = json(&out).as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["deadline", "court-fee", "work-injury-disability", "severance", "overtime"]);
+    // 2024-12-20 + 15 days = 2025-01-04 (a fixed `today` keeps the test stable).
+    let (code, out, err) =
+        pocketlaw(&["calc", "deadline", "kind=appeal-judgment", "event_date=2024-12-20", "today=2024-12-21", "--ics", "-"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("BEGIN:VCALENDAR\r\n") && out.contains("DTSTART;VALUE=DATE:20250104\r\n"), "{out}");
+    let (code, out, _) = pocketlaw(&["calc", "deadline", "kind=appeal-judgment", "event_date=2024-12-20", "today=2024-12-21"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("对判决上诉的最后一天：2025年1月4日（星期六）") && out.contains("还有 14 天"), "{out}");
+}

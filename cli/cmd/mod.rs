@@ -1,3 +1,4 @@
+pub mod calc;
 pub mod catalog;
 pub mod check;
 pub mod eval;

@@ -10,8 +10,11 @@
 //! - [`quiz`]: which month, is this answer right, what goes in the wrong-answer notebook?
 //! - [`tree`]: where does a list of answers lead in a decision tree, and is the tree sound?
 //! - [`search`]: the index in pieces and, given a query, which documents match?
+//! - [`calc`]: statutory calculators (deadlines, court fees, work-injury lump sums, severance,
+//!   overtime): typed inputs checked field by field, exact money, the articles they rest on
 
 pub mod bundle;
+pub mod calc;
 pub mod citation;
 mod error;
 pub mod eval;
