@@ -30,6 +30,8 @@ pub fn App(catalog: api::Loaded<pocketlaw_engine::model::Catalog>) -> impl IntoV
                     <Route path=path!("/directory") view=routes::directory::DirectoryPage/>
                     <Route path=path!("/law/:law/:article") view=routes::law::LawPage/>
                     <Route path=path!("/notice/:id") view=routes::notice::NoticePage/>
+                    <Route path=path!("/calc") view=routes::calc::CalcList/>
+                    <Route path=path!("/calc/:id") view=routes::calc::CalcPage/>
                     <Route path=path!("/tree/:id") view=routes::tree::TreePage/>
                     <Route path=path!("/quiz") view=routes::quiz::QuizHub/>
                     <Route path=path!("/quiz/month/:month") view=routes::quiz::QuizMonth/>

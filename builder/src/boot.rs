@@ -98,6 +98,43 @@ pub fn notice(c: &Catalog, n: &Notice) -> String {
     )
 }
 
+/// The home page's link to the calculators (as `routes::calc::CalcLinks` draws it).
+fn calc_links() -> String {
+    "<p class=\"calc-links\"><a href=\"/calc\" class=\"big-link\">算一算：期限、诉讼费、工伤补助、经济补偿、加班费</a></p>".to_string()
+}
+
+/// The calculators' list (as `routes::calc::CalcList` draws it).
+pub fn calc_list(c: &Catalog) -> String {
+    let items: String = pocketlaw_engine::calc::list()
+        .iter()
+        .map(|k| {
+            format!(
+                "<li><a href=\"/calc/{}\"><strong>{}</strong></a><p>{}</p></li>",
+                escape(&k.id),
+                escape(&k.title),
+                escape(&k.description)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"calc-list\" data-testid=\"calc-list\"><h1>算一算</h1><p>按法律的规定，算期限、算钱。结果只供参考，具体以办事机关、法院的决定为准。</p>\
+         <ul class=\"doc-list\">{items}</ul>{hotline}</section>{status}",
+        hotline = hotline(c),
+        status = status(""),
+    )
+}
+
+/// One calculator before the app: what it is; its fields need the app.
+pub fn calc_page(c: &Catalog, k: &pocketlaw_engine::calc::CalcInfo) -> String {
+    format!(
+        "<section class=\"calc\"><p class=\"crumbs\"><a href=\"/calc\">算一算</a></p><h1>{t}</h1><p>{d}</p>{status}{hotline}</section>",
+        t = escape(&k.title),
+        d = escape(&k.description),
+        status = status("正在打开……"),
+        hotline = hotline(c),
+    )
+}
+
 /// The home page (also the shell of the routes that have no static form of their own).
 pub fn home(c: &Catalog) -> String {
     let topics: String = c
@@ -122,12 +159,13 @@ pub fn home(c: &Catalog) -> String {
         "<h1 class=\"sr-only\">{app}：遇到法律问题，先在这里查一查</h1>\
          <section class=\"search\" role=\"search\"><label for=\"boot-q\" class=\"search-label\">遇到什么事？用自己的话说一说</label>\
          <input id=\"boot-q\" type=\"search\" placeholder=\"例如：老板不给工钱\" autocomplete=\"off\" enterkeyhint=\"search\">{status}</section>\
-         {notices}{quiz}{trees}\
+         {notices}{quiz}{trees}{calc}\
          <section class=\"topics\" aria-labelledby=\"boot-topics-h\"><h2 id=\"boot-topics-h\">按问题找</h2><ul class=\"topic-grid\">{topics}</ul></section>{hotline}",
         app = escape(&c.county.app_name),
         status = status("正在打开……"),
         notices = notices(c),
         trees = trees(c, None),
+        calc = calc_links(),
         hotline = hotline(c),
     )
 }

@@ -316,6 +316,7 @@ pub fn link_problem(target: &LinkTarget, doc_exists: &dyn Fn(&str) -> bool, coun
         }
         LinkTarget::Topic(s) if !county.has_topic(s) => Some(format!("broken link: no topic `{s}`")),
         LinkTarget::Tree(id) if !trees.contains(id) => Some(format!("broken link: no decision tree `{id}`")),
+        LinkTarget::Calc(id) if pocketlaw_engine::calc::info(id).is_none() => Some(format!("broken link: no calculator `{id}`")),
         _ => None,
     }
 }

@@ -317,6 +317,11 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             page(&format!("{} 专题练习 - {}", t.name, c.county.app_name), &home_desc).as_bytes(),
         )?;
     }
+    w.write("calc/index.html", page_with(&format!("算一算 - {}", c.county.app_name), &home_desc, &boot::calc_list(c)).as_bytes())?;
+    for k in pocketlaw_engine::calc::list() {
+        let html = page_with(&format!("{} - {}", k.title, c.county.app_name), &k.description, &boot::calc_page(c, &k));
+        w.write(&format!("calc/{}/index.html", k.id), html.as_bytes())?;
+    }
     for n in &c.notices {
         let html = page_with(&format!("{} - {}", n.title, c.county.app_name), &n.summary, &boot::notice(c, n));
         w.write(&format!("notice/{}/index.html", n.id), html.as_bytes())?;

@@ -59,3 +59,13 @@ export async function shownIds(page, limit = 5) {
   await page.waitForSelector('[data-testid="hits"], [data-testid="no-hits"], [data-testid="weak"]', { timeout: 20000 });
   return page.$$eval('[data-testid="hit"]', (els, n) => els.slice(0, n).map((e) => e.dataset.id), limit);
 }
+
+/// Waits until the service worker controls the page (the offline copy is in place).
+export async function offlineReady(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+  });
+}

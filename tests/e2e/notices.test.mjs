@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { startSite, ROOT } from "./helpers.mjs";
+import { startSite, offlineReady, ROOT } from "./helpers.mjs";
 
 const OUT = join(ROOT, "target", "e2e-notices");
 let site;
@@ -67,12 +67,7 @@ test("notices work offline", async () => {
   const page = await site.page();
   await page.goto(site.base + "/");
   await page.waitForSelector('[data-testid="notices"]');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-  });
+  await offlineReady(page);
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector(`[data-testid="notices"] [data-testid="notice"][data-id="${ID}"]`);

@@ -2,6 +2,7 @@
 //! the boot shell (`builder/src/boot.rs`); keep their markup in step, or the switch from the
 //! shell to the app shows (the paint tests in `tests/e2e/paint.test.mjs` catch it).
 
+pub mod calc;
 pub mod directory;
 pub mod doc;
 pub mod home;
