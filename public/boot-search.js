@@ -7,7 +7,22 @@
 // that on a slow line the search has the line to itself; "pl-boot-results" releases it.
 (function () {
   var box = document.getElementById("boot-q");
-  if (!box || !window.Worker) return;
+  if (!box) return;
+  // The engine's wasm needs WebAssembly with reference types (Chrome/WebView 96+, Safari 15+; see
+  // README "Browsers"): this tiny module (one function type returning externref) only validates
+  // where it is there. Older WebViews get a plain message and the rest of the page, never an error.
+  var TOO_OLD = "这个微信或浏览器的版本太旧，用不了搜索。请按下面的问题分类找，或拨打 12348 免费咨询。升级微信或换个浏览器后就能搜索。";
+  var capable = false;
+  try {
+    capable = !!window.Worker && typeof WebAssembly === "object" &&
+      WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111]));
+  } catch (e) {}
+  if (!capable) {
+    var status = document.getElementById("boot-status");
+    if (status) status.textContent = TOO_OLD;
+    box.setAttribute("aria-describedby", "boot-status");
+    return;
+  }
   var assets;
   try {
     assets = JSON.parse(document.getElementById("pl-assets").textContent);
@@ -106,7 +121,7 @@
     out.textContent = "";
     var hits = msg.hits || [];
     if (!hits.length) {
-      out.appendChild(text("p", "empty", msg.error ? "搜索暂时用不了。可以直接打电话问。" : "没有找到相关内容。可以换个说法，比如“工钱”“离婚”“借钱不还”，或直接打电话问。"));
+      out.appendChild(text("p", "empty", msg.error ? (msg.compile ? TOO_OLD : "搜索暂时用不了。可以直接打电话问。") : "没有找到相关内容。可以换个说法，比如“工钱”“离婚”“借钱不还”，或直接打电话问。"));
       showRest(true);
     } else if (msg.weak) {
       var weak = document.createElement("div");
@@ -134,7 +149,7 @@
 
   function onMessage(ev) {
     var msg = ev.data || {};
-    if (msg.type === "error") return draw({ hits: [], error: msg.message });
+    if (msg.type === "error") return draw({ hits: [], error: msg.message, compile: /WebAssembly|wasm|CompileError/i.test(msg.message || "") });
     if (msg.type !== "results" || msg.seq !== "boot-" + seq) return;
     draw(msg);
   }

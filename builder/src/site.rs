@@ -86,7 +86,7 @@ impl Writer {
 const BOOT_SEARCH_BOX: &str = "id=\"boot-q\"";
 /// Beside the worker's own script, the page asks for the engine's wasm and the index root at once
 /// (preloads share the HTTP cache with the worker), so they do not wait for the worker to start.
-const EARLY_SEARCH: &str = "<script>if(location.pathname===\"/\")try{var a=JSON.parse(document.getElementById(\"pl-assets\").textContent);window.plSearchWorker=new Worker(a.search_worker);a.search_preload.forEach(function(u){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=u;document.head.appendChild(l)})}catch(e){}</script>\n";
+const EARLY_SEARCH: &str = "<script>if(location.pathname===\"/\"&&typeof WebAssembly===\"object\")try{var a=JSON.parse(document.getElementById(\"pl-assets\").textContent);window.plSearchWorker=new Worker(a.search_worker);a.search_preload.forEach(function(u){var l=document.createElement(\"link\");l.rel=\"preload\";l.as=\"fetch\";l.crossOrigin=\"anonymous\";l.href=u;document.head.appendChild(l)})}catch(e){}</script>\n";
 
 /// A page's Content-Security-Policy: only this site's own files, the wasm it compiles, and the
 /// inline scripts and style the page carries, each named by its SHA-256.

@@ -107,3 +107,44 @@ test("without JavaScript the page still shows the hotline and says what is neede
   await page.goto(site.base + "/");
   assert.equal(await page.locator(".topic-grid a").count(), 27, "the home page lists the topics as plain links");
 });
+
+// Old WebViews (X5 kernels around Chrome 66–77): no WebAssembly at all, or one that cannot compile
+// this wasm (reference types). The static pages must stay readable and say plainly what is missing.
+async function checkOldWebView(page) {
+  await page.goto(site.base + "/");
+  const status = page.locator("#boot-status");
+  await page.waitForFunction(() => /版本太旧/.test(document.getElementById("boot-status")?.textContent || ""), null, { timeout: 20000 });
+  assert.match(await status.textContent(), /搜索/, "it says that search cannot work here");
+  assert.match(await status.textContent(), /12348/);
+  await page.locator("#boot-q").fill("工钱");
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('[data-testid="hit"]').count(), 0);
+  assert.equal(await page.locator(".topic-grid a").count(), 27, "the topics are there as plain links");
+  assert.ok(await page.locator('a[href="tel:12348"]').count() >= 1);
+  assert.ok(await page.locator('#boot a[href^="/tree/"]').count() >= 1, "the decision trees are linked");
+  // Navigable: a topic, then a guide, both static pages.
+  await page.locator('.topic-grid a[href="/topic/wage-arrears"]').click();
+  await page.waitForURL(/\/topic\/wage-arrears$/);
+  await page.locator('#boot a[href^="/doc/"]').first().click();
+  await page.waitForURL(/\/doc\//);
+  assert.ok((await page.locator("#boot article .body").textContent()).length > 100, "the guide is readable");
+  assert.match(await page.locator("#boot-status").textContent(), /版本太旧/);
+  assert.deepEqual(page.errors, [], "nothing throws");
+}
+
+test("an old WebView without WebAssembly: readable, navigable, and it says search is too old", async () => {
+  const page = await site.page({ serviceWorkers: "block" });
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await checkOldWebView(page);
+});
+
+test("a WebView whose WebAssembly cannot compile this wasm: the same, and nothing throws", async () => {
+  const page = await site.page({ serviceWorkers: "block" });
+  // Reference types missing: the probe fails to validate, and each module fails to compile.
+  await page.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => (bytes.length < 32 ? false : validate(bytes));
+  });
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 99]) }));
+  await checkOldWebView(page);
+});
