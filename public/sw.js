@@ -34,7 +34,42 @@ self.addEventListener("fetch", (event) => {
     );
     return;
   }
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => (await cache.match(url.pathname)) || fetch(request)),
-  );
+  event.respondWith(caches.open(CACHE).then((cache) => fromCache(cache, request, url.pathname)));
 });
+
+// A file whose name carries its hash (`app.3f2a9c01bd.wasm`: the first 5 bytes of its SHA-256) is
+// checked before it is served from the cache. A damaged copy (cut off, altered on disk) is dropped
+// and fetched again, bypassing the HTTP cache; what comes back is kept only if it is intact. Index
+// pieces (`data/ix/<hash>.bin`) are checked by the search engine itself (see search-worker.js).
+const HASHED = /\.([0-9a-f]{10})\.[a-z0-9]+$/;
+
+// A file of this version missing from its cache (dropped as damaged, by this worker or by the
+// search worker) is fetched and kept again, so the offline copy stays whole.
+const PRECACHED = new Set(PRECACHE);
+
+async function refill(cache, request, path) {
+  const res = await fetch(request);
+  if (res.ok && PRECACHED.has(path)) await cache.put(path, res.clone()).catch(() => {});
+  return res;
+}
+
+async function sha256Prefix(response) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
+  return Array.from(digest.slice(0, 5), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+async function fromCache(cache, request, path) {
+  const cached = await cache.match(path);
+  const named = path.match(HASHED);
+  if (!cached) return refill(cache, request, path);
+  if (!named || !self.crypto || !crypto.subtle) return cached;
+  let intact = false;
+  try {
+    intact = (await sha256Prefix(cached)) === named[1];
+  } catch (e) {}
+  if (intact) return cached;
+  await cache.delete(path);
+  const fresh = await fetch(request, { cache: "reload" });
+  if (fresh.ok && (await sha256Prefix(fresh).catch(() => "")) === named[1]) await cache.put(path, fresh.clone());
+  return fresh;
+}

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { cp, readFile, writeFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
-import { startSite, DIST } from "./helpers.mjs";
+import { startSite, offlineReady, DIST } from "./helpers.mjs";
 import { serve } from "../../scripts/serve.mjs";
 
 let site;
@@ -147,4 +147,54 @@ test("a WebView whose WebAssembly cannot compile this wasm: the same, and nothin
   });
   await page.route(/\.wasm$/, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: Buffer.from([0, 97, 115, 109, 1, 0, 0, 0, 99]) }));
   await checkOldWebView(page);
+});
+
+test("a damaged offline copy heals: cut-off or altered files are dropped and fetched again", async () => {
+  const page = await site.page();
+  await page.goto(site.base + "/");
+  await page.waitForSelector('[data-testid="topics"] a');
+  await offlineReady(page);
+  // Damage the offline copy: the catalog, a topic piece and the index root cut in half, and every
+  // index piece with its last byte flipped.
+  const targets = await page.evaluate(async () => {
+    const assets = JSON.parse(document.getElementById("pl-assets").textContent);
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("pocketlaw-")));
+    const halve = [assets.catalog, assets.topics["wage-arrears"], assets.search_preload[1]];
+    for (const url of halve) {
+      const res = await cache.match(url);
+      const buf = await res.arrayBuffer();
+      await cache.put(url, new Response(buf.slice(0, buf.byteLength >> 1), { headers: res.headers }));
+    }
+    const pieces = (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => p.startsWith("/data/ix/"));
+    for (const url of pieces) {
+      const res = await cache.match(url);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      bytes[bytes.length - 1] ^= 0xff;
+      await cache.put(url, new Response(bytes, { headers: res.headers }));
+    }
+    return { halve, pieces: pieces.length };
+  });
+  assert.ok(targets.pieces > 100);
+  const before = site.hits();
+  // The user just sees the app working: search, and a guide of the damaged topic piece.
+  await page.reload();
+  await page.waitForSelector('[data-testid="topics"] a');
+  await page.locator('[data-testid="search-input"]').fill("包工头跑了");
+  await page.waitForSelector('[data-testid="hit"]', { timeout: 30000 });
+  await page.goto(site.base + "/doc/wage-arrears-contractor-fled");
+  await page.waitForSelector('[data-testid="doc"]', { timeout: 20000 });
+  const after = site.hits();
+  for (const url of targets.halve) assert.ok((after.get(url) || 0) > (before.get(url) || 0), `${url} was fetched again`);
+  // And the offline copy is whole again.
+  const whole = await page.evaluate(async (urls) => {
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("pocketlaw-")));
+    const out = [];
+    for (const url of urls) {
+      const d = new Uint8Array(await crypto.subtle.digest("SHA-256", await (await cache.match(url)).arrayBuffer()));
+      out.push(url.includes(Array.from(d.slice(0, 5), (b) => b.toString(16).padStart(2, "0")).join("")));
+    }
+    return out;
+  }, targets.halve);
+  assert.deepEqual(whole, targets.halve.map(() => true));
+  assert.deepEqual(page.errors, []);
 });

@@ -102,3 +102,29 @@ test("without storage the quiz still works and says progress is not kept", async
   await answerCurrent(page, key, false);
   assert.deepEqual(page.errors, []);
 });
+
+test("a full storage quota on save gives a notice, and what was saved before is kept", async () => {
+  const m = month();
+  const key = answers(m);
+  const page = await site.page();
+  await page.goto(site.base + `/quiz/month/${m}`);
+  await answerCurrent(page, key, false);
+  await page.locator('[data-testid="next"]').click();
+  const saved = await page.evaluate(() => localStorage.getItem("pocketlaw.quiz"));
+  assert.ok(saved && saved.length > 10, "the first answer was saved");
+  // The phone's storage fills up: every write now fails as browsers report it.
+  await page.evaluate(() => {
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };
+  });
+  await answerCurrent(page, key, false);
+  await page.waitForSelector('[data-testid="storage-notice"]');
+  assert.match(await page.locator('[data-testid="storage-notice"]').textContent(), /没能保存/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("pocketlaw.quiz")), saved, "nothing saved earlier is lost");
+  // Space again: the quiz resumes from what was kept.
+  await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await page.goto(site.base + `/quiz/month/${m}`);
+  await page.waitForSelector('[data-testid="stem"]');
+  assert.match(await page.locator(".progress").textContent(), /第 2 题/);
+  assert.deepEqual(page.errors, []);
+});
