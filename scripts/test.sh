@@ -18,6 +18,36 @@ pack_warning() {
 pack_warning
 trap pack_warning EXIT
 
+# The dependency audit, where its tools are installed and their databases reachable (neither is
+# installed here by default: `cargo install cargo-deny --locked`; npm comes with Node).
+audit() {
+  if command -v cargo-deny >/dev/null 2>&1; then
+    say "dependency audit: cargo deny (licences, duplicate versions, sources)"
+    cargo deny --offline check licenses bans sources
+    local log="$ROOT/target/deny-advisories.log"
+    mkdir -p "$ROOT/target"
+    if cargo deny check advisories >"$log" 2>&1; then
+      echo "cargo deny: advisories ok"
+    elif grep -q "failed to fetch advisory database" "$log"; then
+      echo "!!! cargo deny: advisories NOT checked: the RustSec database could not be fetched (no network to GitHub)" >&2
+    else
+      cat "$log" >&2
+      return 1
+    fi
+  else
+    echo "!!! cargo-deny is not installed: dependency licences and advisories NOT checked (cargo install cargo-deny --locked)" >&2
+  fi
+  local out
+  out=$(npm audit --json 2>/dev/null || true)
+  if echo "$out" | grep -q '"vulnerabilities"'; then
+    say "dependency audit: npm audit (dev tooling)"
+    echo "$out" | node -e 'const r = JSON.parse(require("fs").readFileSync(0, "utf8")); const v = r.metadata.vulnerabilities; console.log("npm audit:", JSON.stringify(v)); process.exit(v.high + v.critical > 0 ? 1 : 0);'
+  else
+    echo "!!! npm audit: the registry's audit endpoint did not answer; the dev tooling was NOT audited" >&2
+  fi
+}
+audit
+
 say "1/3 native tests"
 cargo test --release -p pocketlaw -p pocketlaw-engine -p pocketlaw-builder
 
