@@ -95,30 +95,39 @@ fn colloquial_queries_find_their_topic_on_the_real_index() {
     }
 }
 
+/// What every answer must be, whatever the input: at most `limit` hits, no document twice, best
+/// first, and snippets that are escaped text with nothing but `<mark>` in them.
+fn assert_well_formed(hits: &[Hit], limit: usize, q: &str) {
+    assert!(hits.len() <= limit, "{q}: {} hits for limit {limit}", hits.len());
+    let mut seen = std::collections::HashSet::new();
+    assert!(hits.iter().all(|h| seen.insert(h.id.as_str())), "{q}: a document twice: {:?}", ids(hits));
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score || w[0].topic != w[1].topic), "{q}: not best first within a topic");
+    for h in hits {
+        let bare = h.snippet.replace("<mark>", "").replace("</mark>", "");
+        assert!(!bare.contains('<') && !bare.contains('>'), "{q}: unescaped snippet {}", h.snippet);
+        assert!(h.score.is_finite(), "{q}: score {}", h.score);
+    }
+}
+
 #[test]
 fn strange_inputs_return_a_list() {
     let long = "工资".repeat(1000);
-    for q in [
-        "",
-        " ",
-        "！？。，",
-        "😀😀",
-        "\"",
-        ":",
-        "(",
-        ")",
-        "AND",
-        "-",
-        "title:工伤",
-        "\"工伤 AND (赔偿 -离婚)",
-        "\u{0}",
-        "\u{200B}",
-        long.as_str(),
-    ] {
+    // Nothing to search for: no words at all, only punctuation, emoji or invisible characters.
+    for q in ["", " ", "！？。，", "😀😀", "\"", ":", "(", ")", "-", "\u{0}", "\u{200B}"] {
         let hits = search(real_engine(), q, None);
-        assert!(hits.len() <= 10, "{q}");
+        assert!(hits.is_empty(), "{q:?} has no words, yet found {:?}", ids(&hits));
     }
-    assert!(!search(real_engine(), &long, None).is_empty());
+    // Query syntax is just text: the words in it are searched, and nothing else happens.
+    for (q, topic) in
+        [("title:工伤", "work-injury"), ("\"工伤 AND (赔偿 OR title:认定)", "work-injury"), ("<script>工钱</script>", "wage-arrears")]
+    {
+        let hits = search(real_engine(), q, None);
+        assert_well_formed(&hits, 10, q);
+        assert_eq!(hits.first().map(|h| h.topic.as_str()), Some(topic), "{q}: {:?}", ids(&hits));
+    }
+    let hits = search(real_engine(), &long, None);
+    assert_well_formed(&hits, 10, "long");
+    assert_eq!(hits.first().map(|h| h.topic.as_str()), Some("wage-arrears"), "{:?}", ids(&hits));
 }
 
 proptest! {
@@ -126,14 +135,14 @@ proptest! {
 
     #[test]
     fn any_unicode_query_returns_a_list(q in any::<String>(), limit in 0usize..200) {
-        let hits = real_engine().search(&SearchRequest { query: q, kind: None, limit });
-        prop_assert!(hits.len() <= limit.clamp(1, 100));
+        let hits = real_engine().search(&SearchRequest { query: q.clone(), kind: None, limit });
+        assert_well_formed(&hits, limit.clamp(1, 100), &q);
     }
 
     #[test]
     fn mixed_chinese_and_syntax_queries(q in "[工资离婚赔偿老板跑了\"():AND\\-*?~^ 　ＡＢ１😀]{0,80}") {
-        let hits = real_engine().search(&SearchRequest { query: q, kind: Some(DocKind::Faq), limit: 5 });
-        prop_assert!(hits.len() <= 5);
+        let hits = real_engine().search(&SearchRequest { query: q.clone(), kind: Some(DocKind::Faq), limit: 5 });
+        assert_well_formed(&hits, 5, &q);
         prop_assert!(hits.iter().all(|h| h.kind == DocKind::Faq));
     }
 }
