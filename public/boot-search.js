@@ -6,6 +6,9 @@
 // While this first search runs, the page's loader holds the app back (window.plBootSearch), so
 // that on a slow line the search has the line to itself; "pl-boot-results" releases it.
 (function () {
+  // The article page's 返回 button, before the app (no inline handlers: the CSP forbids them).
+  var back = document.querySelectorAll("#boot button.back");
+  for (var i = 0; i < back.length; i++) back[i].addEventListener("click", function () { history.back(); });
   var box = document.getElementById("boot-q");
   if (!box) return;
   // The engine's wasm needs WebAssembly with reference types (Chrome/WebView 96+, Safari 15+; see

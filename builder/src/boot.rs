@@ -135,6 +135,19 @@ pub fn calc_page(c: &Catalog, k: &pocketlaw_engine::calc::CalcInfo) -> String {
     )
 }
 
+/// One cited article (as `routes::law::LawPage` draws it): a tapped citation opens a real page, with
+/// or without the app.
+pub fn law(a: &pocketlaw_engine::model::ArticleText) -> String {
+    let lines: String = a.text.lines().map(|l| format!("<p>{}</p>", escape(l))).collect();
+    format!(
+        "<article class=\"law\" data-testid=\"law\"><p class=\"crumbs\">{t}</p><h1>{art}</h1>{lines}\
+         <p class=\"note\">以上是法律原文。看不懂的地方，可以拨打 12348 请人解释。</p><button type=\"button\" class=\"back\">返回</button></article>{status}",
+        t = escape(&a.title),
+        art = escape(&a.article),
+        status = status(""),
+    )
+}
+
 /// The home page (also the shell of the routes that have no static form of their own).
 pub fn home(c: &Catalog) -> String {
     let topics: String = c

@@ -329,6 +329,16 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     for t in &c.trees {
         w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;
     }
+    // Each cited article has its page, so a shared /law/… link answers 200 with the article.
+    if let Some((name, bytes)) = inputs.data.iter().find(|f| f.0 == "statutes.json") {
+        let texts: pocketlaw_engine::model::StatuteTexts = decode_json(bytes).map_err(|e| format!("{name}: {e}"))?;
+        for (key, a) in &texts.articles {
+            let Some((law, article)) = key.split_once('|') else { continue };
+            let title = format!("《{law}》{article} - {}", c.county.app_name);
+            let html = page_with(&title, &boot::description(&escape(&a.text), 80), &boot::law(a));
+            w.write(&format!("law/{law}/{article}/index.html"), html.as_bytes())?;
+        }
+    }
     // Documents: each topic piece holds its pages whole.
     for (name, bytes) in inputs.data.iter().filter(|f| f.0.starts_with("topics/")) {
         let chunk: TopicChunk = decode_json(bytes).map_err(|e| format!("{name}: {e}"))?;

@@ -45,7 +45,8 @@ test("a colloquial query finds the wage guide as the user types, and opens it", 
 test("deep links reload on a plain static host", async () => {
   const page = await site.page();
   for (const [path, sel] of [["/doc/divorce-by-agreement", '[data-testid="doc"]'], ["/topic/divorce", '[data-testid="topic"]'],
-    ["/directory", '[data-testid="directory"]'], ["/?q=%E7%A6%BB%E5%A9%9A", '[data-testid="hit"]']]) {
+    ["/directory", '[data-testid="directory"]'], ["/?q=%E7%A6%BB%E5%A9%9A", '[data-testid="hit"]'],
+    ["/law/" + encodeURIComponent("劳动争议调解仲裁法") + "/" + encodeURIComponent("第二十七条"), '[data-testid="law"]']]) {
     const resp = await page.goto(site.base + path);
     assert.equal(resp.status(), 200, path);
     await page.waitForSelector(sel, { timeout: 20000 });
@@ -151,6 +152,8 @@ test("a strict Content-Security-Policy: no page type breaks it", async () => {
     ["/directory", '[data-testid="directory"]'],
     ["/quiz", "main h1"],
     ["/tree/legal-aid-eligibility", "main h1"],
+    ["/calc/court-fee", '[data-testid="calc"]'],
+    ["/law/劳动争议调解仲裁法/第二十七条", '[data-testid="law"]'],
   ];
   for (const [path, sel] of pages) {
     await page.goto(site.base + path);
@@ -158,6 +161,14 @@ test("a strict Content-Security-Policy: no page type breaks it", async () => {
     await page.waitForFunction(() => !document.getElementById("boot"), null, { timeout: 30000 });
     assert.deepEqual(await page.cspViolations(), [], `no violation on ${path}`);
   }
+  // The article page's 返回 goes back, with no inline handler for the policy to block.
+  await page.goto(site.base + "/doc/work-injury-recognition");
+  await page.waitForFunction(() => !document.getElementById("boot"), null, { timeout: 30000 });
+  await page.locator('[data-testid="doc"] .body a.cite-mark').first().click();
+  await page.waitForSelector('[data-testid="law"]');
+  await page.locator('[data-testid="law"] button.back').click();
+  await page.waitForURL(/\/doc\/work-injury-recognition$/);
+  assert.deepEqual(await page.cspViolations(), [], "no violation on the way back");
   // And a page whose own scripts are tampered with is stopped by it.
   await page.route(/\/$/, async (route) => {
     const res = await route.fetch();

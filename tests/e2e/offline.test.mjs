@@ -106,6 +106,13 @@ test("without JavaScript the page still shows the hotline and says what is neede
   assert.ok((await page.locator("article .body").textContent()).length > 100, "the guide itself is readable");
   await page.goto(site.base + "/");
   assert.equal(await page.locator(".topic-grid a").count(), 27, "the home page lists the topics as plain links");
+  // A tapped citation mark opens the article itself, as a page of its own.
+  await page.goto(site.base + "/doc/legal-aid-apply");
+  const href = await page.locator("article .body a.cite-mark").first().getAttribute("href");
+  const resp = await page.goto(site.base + href);
+  assert.equal(resp.status(), 200);
+  assert.equal((await page.locator('[data-testid="law"] h1').textContent()).trim(), decodeURIComponent(href).split("/").pop());
+  assert.ok((await page.locator('[data-testid="law"]').textContent()).length > 30);
 });
 
 // Old WebViews (X5 kernels around Chrome 66–77): no WebAssembly at all, or one that cannot compile

@@ -7,13 +7,18 @@ use crate::api::use_catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The app's name, from the county configuration (what the boot shell shows too).
+pub fn app_name() -> String {
+    use_catalog().map(|c| c.county.app_name.clone()).unwrap_or_else(|_| "掌上法律服务".into())
+}
+
 /// The top bar: the app name (home link) and the hotline.
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
         <header>
             <div class="top">
-                <A href="/" attr:class="brand">"掌上法律服务"</A>
+                <A href="/" attr:class="brand">{app_name()}</A>
                 <Hotline compact=true/>
             </div>
             <TextSize/>

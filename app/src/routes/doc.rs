@@ -111,6 +111,6 @@ pub fn Citations(list: Vec<CitationRef>) -> impl IntoView {
 /// Sets the document title (shown in the tab and in shares).
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-        d.set_title(&format!("{title} - 掌上法律服务"));
+        d.set_title(&format!("{title} - {}", crate::components::app_name()));
     }
 }

@@ -54,7 +54,7 @@ pub fn Home() -> impl IntoView {
     let set_url2 = set_url.clone();
 
     view! {
-        <h1 class="sr-only">"掌上法律服务：遇到法律问题，先在这里查一查"</h1>
+        <h1 class="sr-only">{format!("{}：遇到法律问题，先在这里查一查", crate::components::app_name())}</h1>
         <section class="search" role="search">
             <label for="q" class="search-label">"遇到什么事？用自己的话说一说"</label>
             <input

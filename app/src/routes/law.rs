@@ -28,7 +28,11 @@ pub fn LawPage() -> impl IntoView {
                         <h1>{a.article.clone()}</h1>
                         {a.text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
                         <p class="note">"以上是法律原文。看不懂的地方，可以拨打 12348 请人解释。"</p>
-                        <button type="button" class="back" onclick="history.back()">"返回"</button>
+                        <button type="button" class="back" on:click=|_| {
+                            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                                let _ = h.back();
+                            }
+                        }>"返回"</button>
                     </article>
                 }
                 .into_any(),

@@ -341,7 +341,7 @@ fn Runner(title: String, key: String, questions: Arc<Vec<DocPage>>, month: Optio
 
 #[component]
 fn Score(title: String, score: u32, total: usize, questions: Arc<Vec<DocPage>>, answers: Vec<Vec<usize>>) -> impl IntoView {
-    let app = use_catalog().map(|c| c.county.app_name.clone()).unwrap_or_else(|_| "掌上法律服务".into());
+    let app = crate::components::app_name();
     let text = quiz::share_text(&app, &title, score, total as u32);
     let card = result_card(&title, score, total as u32);
     let letters = |v: &[usize]| v.iter().map(|k| (b'A' + *k as u8) as char).collect::<String>();
