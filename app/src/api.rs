@@ -6,21 +6,10 @@ use leptos::prelude::*;
 use pocketlaw_engine::bundle::decode_json;
 use pocketlaw_engine::model;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// The asset map written into index.html.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Assets {
-    pub catalog: String,
-    pub search_worker: String,
-    #[serde(default)]
-    pub statutes: Option<String>,
-    pub topics: BTreeMap<String, String>,
-    pub trees: String,
-    pub quiz: String,
-}
+/// The asset map written into each page (one definition with the site build: `model::Assets`).
+pub use pocketlaw_engine::model::Assets;
 
 /// The asset map, read from the page once.
 pub fn assets() -> Result<Assets, String> {

@@ -6,7 +6,7 @@
 use crate::boot::{self, escape};
 use crate::emit::hex;
 use pocketlaw_engine::bundle::decode_json;
-use pocketlaw_engine::model::{Catalog, DocKind, TopicChunk};
+use pocketlaw_engine::model::{Assets, Catalog, DocKind, TopicChunk};
 use pocketlaw_engine::search::pieces::IndexFiles;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -239,18 +239,18 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         .iter()
         .filter_map(|(n, u)| n.strip_prefix("topics/").and_then(|s| s.strip_suffix(".json")).map(|s| (s.to_string(), u.clone())))
         .collect();
-    let assets = serde_json::json!({
-        "catalog": data_url("catalog.json")?,
-        "search_worker": worker,
-        "search_preload": [&worker_wasm, &search_root],
-        "statutes": data_urls.get("statutes.json"),
-        "trees": data_url("trees.json")?,
-        "quiz": data_url("quiz.json")?,
-        "topics": topics,
-        // For the boot shell's search (public/boot-search.js), which draws hits as the app does.
-        "search_page": pocketlaw_engine::model::SEARCH_PAGE,
-        "kind_labels": DocKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect::<BTreeMap<_, _>>(),
-    });
+    let assets = Assets {
+        catalog: data_url("catalog.json")?,
+        search_worker: worker.clone(),
+        search_preload: vec![worker_wasm.clone(), search_root.clone()],
+        statutes: data_urls.get("statutes.json").cloned(),
+        topics,
+        trees: data_url("trees.json")?,
+        quiz: data_url("quiz.json")?,
+        search_page: pocketlaw_engine::model::SEARCH_PAGE,
+        kind_labels: DocKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect(),
+    };
+    let assets_json = serde_json::to_string(&assets).map_err(|e| e.to_string())?;
 
     // Static files from public/ that keep their names (icons, manifest, …).
     copy_static(inputs.public_dir, inputs.public_dir, &mut w)?;
@@ -274,7 +274,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             .replace("{{BOOT_SEARCH_TEXT}}", &boot_search_js)
             .replace("{{APP_JS}}", &app_js)
             .replace("{{APP_WASM}}", &app_wasm)
-            .replace("{{ASSETS}}", &assets.to_string().replace("</", "<\\/"))
+            .replace("{{ASSETS}}", &assets_json.replace("</", "<\\/"))
             .replace("{{EARLY_SEARCH}}", if main.contains(BOOT_SEARCH_BOX) { EARLY_SEARCH } else { "" })
             // Last, so that nothing in the content is taken for a placeholder.
             .replace("{{BOOT_MAIN}}", main);

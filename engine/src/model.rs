@@ -165,6 +165,30 @@ pub struct Catalog {
     pub notices: Vec<Notice>,
 }
 
+/// The asset map: every hashed file name a page needs, written into each page as
+/// `<script id="pl-assets" type="application/json">` by `pocketlaw site` and read by the app and
+/// by the page's small scripts (the boot shell's search, the early worker start). One definition
+/// for both halves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assets {
+    pub catalog: String,
+    /// The search worker's script (its wasm-bindgen glue inside).
+    pub search_worker: String,
+    /// What the home page asks for beside the worker's script: the engine's wasm, the index root.
+    pub search_preload: Vec<String>,
+    /// The article texts, when the build had the statute pack.
+    #[serde(default)]
+    pub statutes: Option<String>,
+    /// Topic slug → its piece.
+    pub topics: BTreeMap<String, String>,
+    pub trees: String,
+    pub quiz: String,
+    /// For the boot shell's search, which draws hits as the app does: the page size and the
+    /// document kinds' labels.
+    pub search_page: usize,
+    pub kind_labels: BTreeMap<String, String>,
+}
+
 /// A legal-service notice (发布): a 送法下乡 date, a new law taking effect, changed office hours.
 /// From `content/notices/*.md`; each has its own page (`/notice/<id>`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

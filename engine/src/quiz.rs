@@ -2,7 +2,7 @@
 //! practice draws, and the progress kept on the phone (a versioned schema with migration).
 //! Pure logic: the app stores the JSON this module produces.
 
-use crate::model::QuizData;
+use crate::model::{DocPage, QuizData};
 use serde::{Deserialize, Serialize};
 
 /// Is this set of picked options exactly the answer?
@@ -178,6 +178,123 @@ pub fn draw(pool: &[String], n: usize, seed: u64) -> Vec<String> {
     v
 }
 
+/// How many questions a topic practice draws.
+pub const PRACTICE_SIZE: usize = 10;
+
+/// Which questions a quiz page asks: a month's quiz, a topic practice (`all` for every topic) or
+/// the wrong-answer notebook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizSet {
+    Month(String),
+    Practice(String),
+    Notebook,
+}
+
+impl QuizSet {
+    /// The key the quiz under way is kept under.
+    pub fn key(&self) -> String {
+        match self {
+            QuizSet::Month(m) => m.clone(),
+            QuizSet::Practice(t) => format!("practice:{t}"),
+            QuizSet::Notebook => "notebook".into(),
+        }
+    }
+
+    /// The page's title.
+    pub fn title(&self) -> String {
+        match self {
+            QuizSet::Month(m) => format!("{m} 法治月考"),
+            QuizSet::Practice(_) => "专题练习".to_string(),
+            QuizSet::Notebook => "错题本".to_string(),
+        }
+    }
+
+    /// The questions to ask, in order: the quiz under way for this set if it is still valid (every
+    /// question still in the bank), else a new one (a month's questions; a practice drawn with
+    /// `seed`; the notebook's questions). A question without quiz data is never asked.
+    pub fn questions<'a>(&self, bank: &'a [DocPage], progress: &Progress, seed: u64) -> Vec<&'a DocPage> {
+        let askable = |id: &str| bank.iter().find(|q| q.id == id && q.quiz.is_some());
+        let key = self.key();
+        if let Some(c) = progress.current.as_ref().filter(|c| c.key == key) {
+            let resumed: Vec<&DocPage> = c.ids.iter().filter_map(|id| askable(id)).collect();
+            if !resumed.is_empty() && resumed.len() == c.ids.len() {
+                return resumed;
+            }
+        }
+        let ids: Vec<String> = match self {
+            QuizSet::Month(m) => bank.iter().filter(|q| q.quiz.as_ref().is_some_and(|d| &d.month == m)).map(|q| q.id.clone()).collect(),
+            QuizSet::Practice(t) => {
+                let pool: Vec<String> =
+                    bank.iter().filter(|q| q.quiz.is_some() && (&q.topic == t || t == "all")).map(|q| q.id.clone()).collect();
+                draw(&pool, PRACTICE_SIZE, seed)
+            }
+            QuizSet::Notebook => progress.notebook.iter().map(|e| e.id.clone()).collect(),
+        };
+        ids.iter().filter_map(|id| askable(id)).collect()
+    }
+}
+
+/// How many of `questions` the `answers` (in order) got right.
+pub fn score(questions: &[&DocPage], answers: &[Vec<usize>]) -> u32 {
+    questions.iter().zip(answers).filter(|(q, a)| q.quiz.as_ref().is_some_and(|d| is_correct(d, a))).count() as u32
+}
+
+impl Progress {
+    /// Starts the quiz under way for `set` with these questions (nothing to start when empty).
+    pub fn start(&mut self, set: &QuizSet, questions: &[&DocPage]) {
+        let key = set.key();
+        let ids: Vec<String> = questions.iter().map(|q| q.id.clone()).collect();
+        if ids.is_empty() || self.current.as_ref().is_some_and(|c| c.key == key && c.ids == ids) {
+            return;
+        }
+        self.current = Some(InProgress { key, ids, answers: Vec::new() });
+    }
+
+    /// The answers given so far in the quiz under way for `set`.
+    pub fn answers(&self, set: &QuizSet) -> Vec<Vec<usize>> {
+        let key = set.key();
+        self.current.as_ref().filter(|c| c.key == key).map(|c| c.answers.clone()).unwrap_or_default()
+    }
+
+    /// Answers question `q` of the quiz under way for `set` with the options `picked`: marks it,
+    /// keeps the notebook (see [`Progress::record`]) and the answer. None (nothing changes) when
+    /// nothing was picked or the question has no quiz data.
+    pub fn answer(&mut self, set: &QuizSet, q: &DocPage, picked: Vec<usize>) -> Option<bool> {
+        let data = q.quiz.as_ref()?;
+        if picked.is_empty() {
+            return None;
+        }
+        let right = is_correct(data, &picked);
+        self.record(&q.id, right);
+        let key = set.key();
+        if let Some(c) = self.current.as_mut().filter(|c| c.key == key) {
+            c.answers.push(picked);
+        }
+        Some(right)
+    }
+
+    /// Starts the quiz under way for `set` again from its first question.
+    pub fn restart(&mut self, set: &QuizSet) {
+        let key = set.key();
+        if let Some(c) = self.current.as_mut().filter(|c| c.key == key) {
+            c.answers.clear();
+        }
+    }
+
+    /// Ends the quiz under way: a month's quiz or a practice goes into the history (the notebook
+    /// does not), and nothing is under way any more.
+    pub fn finish(&mut self, set: &QuizSet, date: &str, score: u32, total: u32) {
+        if *set != QuizSet::Notebook {
+            let month = match set {
+                QuizSet::Month(m) => m.clone(),
+                _ => "practice".into(),
+            };
+            self.history.push(Attempt { month, date: date.into(), score, total });
+        }
+        self.current = None;
+    }
+}
+
 /// A text summary to paste into a WeChat group.
 pub fn share_text(app: &str, title: &str, score: u32, total: u32) -> String {
     format!("我在「{app}」参加了{title}，答对 {score}/{total} 题。学法用法，遇事拨打 12348。")
@@ -256,5 +373,70 @@ mod tests {
         s.dedup();
         assert_eq!(s.len(), 10);
         assert_eq!(draw(&pool, 100, 1).len(), 30);
+    }
+
+    fn page(id: &str, topic: &str, month: &str, answer: usize) -> DocPage {
+        DocPage {
+            id: id.into(),
+            kind: crate::model::DocKind::Quiz,
+            topic: topic.into(),
+            title: id.into(),
+            html: String::new(),
+            citations: Vec::new(),
+            reviewed: "2026-01-01".into(),
+            guide: None,
+            quiz: Some(QuizData { month: month.into(), qtype: QuizType::Single, options: vec!["a".into(), "b".into()], answer: vec![answer] }),
+        }
+    }
+
+    #[test]
+    fn a_month_is_taken_marked_resumed_and_kept_in_the_history() {
+        let bank = vec![page("m1", "divorce", "2026-01", 0), page("m2", "wage", "2026-01", 1), page("x", "wage", "2026-02", 0)];
+        let set = QuizSet::Month("2026-01".into());
+        let mut p = Progress::default();
+        let qs = set.questions(&bank, &p, 1);
+        assert_eq!(qs.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), vec!["m1", "m2"]);
+        p.start(&set, &qs);
+        assert_eq!(p.answer(&set, qs[0], vec![1]), Some(false), "wrong");
+        assert!(p.in_notebook("m1"));
+        assert_eq!(p.answer(&set, qs[1], Vec::new()), None, "nothing picked: nothing changes");
+        assert_eq!(p.answers(&set), vec![vec![1]]);
+        // Leaving and coming back: the same quiz, the same answers.
+        let again = set.questions(&bank, &p, 99);
+        assert_eq!(again.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), vec!["m1", "m2"]);
+        p.start(&set, &again);
+        assert_eq!(p.answers(&set), vec![vec![1]], "starting the same quiz again keeps its answers");
+        assert_eq!(p.answer(&set, qs[1], vec![1]), Some(true));
+        let score = score(&qs, &p.answers(&set));
+        assert_eq!(score, 1);
+        p.finish(&set, "2026-01-20", score, 2);
+        assert_eq!(p.history, vec![Attempt { month: "2026-01".into(), date: "2026-01-20".into(), score: 1, total: 2 }]);
+        assert!(p.current.is_none());
+    }
+
+    #[test]
+    fn practice_draws_from_its_topic_and_the_notebook_stays_out_of_the_history() {
+        let bank: Vec<DocPage> = (0..30).map(|i| page(&format!("q{i}"), if i % 2 == 0 { "wage" } else { "divorce" }, "2026-01", 0)).collect();
+        let p = Progress::default();
+        let wage = QuizSet::Practice("wage".into()).questions(&bank, &p, 7);
+        assert_eq!(wage.len(), PRACTICE_SIZE);
+        assert!(wage.iter().all(|q| q.topic == "wage"));
+        assert_eq!(QuizSet::Practice("all".into()).questions(&bank, &p, 7).len(), PRACTICE_SIZE);
+        let mut p = Progress::default();
+        p.record("q3", false);
+        p.record("gone", false);
+        let nb = QuizSet::Notebook;
+        let qs = nb.questions(&bank, &p, 1);
+        assert_eq!(qs.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), vec!["q3"], "a question no longer in the bank is not asked");
+        p.start(&nb, &qs);
+        p.finish(&nb, "2026-01-20", 1, 1);
+        assert!(p.history.is_empty());
+        // A stored quiz whose questions are gone from the bank starts afresh.
+        let mut p = Progress::default();
+        p.current = Some(InProgress { key: "2026-01".into(), ids: vec!["old".into()], answers: vec![vec![0]] });
+        let set = QuizSet::Month("2026-01".into());
+        assert_eq!(set.questions(&bank, &p, 1).len(), 30);
+        p.restart(&set);
+        assert!(p.answers(&set).is_empty());
     }
 }

@@ -10,11 +10,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use pocketlaw_engine::model::{DocPage, QuizType};
-use pocketlaw_engine::quiz::{self, Attempt, InProgress, Loaded, Progress};
+use pocketlaw_engine::quiz::{self, Loaded, Progress, QuizSet};
 use std::sync::Arc;
 
 const KEY: &str = "quiz";
-const PRACTICE_SIZE: usize = 10;
 
 /// The quiz progress, shared by the quiz pages. Saving failures are shown, never fatal.
 #[derive(Clone, Copy)]
@@ -106,24 +105,6 @@ pub fn QuizHub() -> impl IntoView {
     }
 }
 
-/// Which questions a quiz page asks.
-#[derive(Clone, PartialEq)]
-enum QuizSet {
-    Month(String),
-    Practice(String),
-    Notebook,
-}
-
-impl QuizSet {
-    fn key(&self) -> String {
-        match self {
-            QuizSet::Month(m) => m.clone(),
-            QuizSet::Practice(t) => format!("practice:{t}"),
-            QuizSet::Notebook => "notebook".into(),
-        }
-    }
-}
-
 #[component]
 pub fn QuizMonth() -> impl IntoView {
     let p = use_params_map();
@@ -150,38 +131,11 @@ fn QuizLoader(set: Signal<QuizSet>) -> impl IntoView {
         Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
         Some(Ok(bank)) => {
             let set = set.get();
-            let key = set.key();
-            // Resume the quiz under way for this set, or start a new one.
-            let current = s
-                .progress
-                .with_untracked(|p| p.current.clone())
-                .filter(|c| c.key == key && c.ids.iter().all(|id| bank.questions.iter().any(|q| &q.id == id)));
-            let ids = match current {
-                Some(c) => c.ids,
-                None => {
-                    let ids: Vec<String> = match &set {
-                        QuizSet::Month(m) => {
-                            bank.questions.iter().filter(|q| q.quiz.as_ref().is_some_and(|d| &d.month == m)).map(|q| q.id.clone()).collect()
-                        }
-                        QuizSet::Practice(t) => {
-                            let pool: Vec<String> =
-                                bank.questions.iter().filter(|q| &q.topic == t || t == "all").map(|q| q.id.clone()).collect();
-                            quiz::draw(&pool, PRACTICE_SIZE, js_sys::Date::now() as u64)
-                        }
-                        QuizSet::Notebook => s.progress.with_untracked(|p| p.notebook.iter().map(|e| e.id.clone()).collect()),
-                    };
-                    if !ids.is_empty() {
-                        s.update(|p| p.current = Some(InProgress { key: key.clone(), ids: ids.clone(), answers: Vec::new() }));
-                    }
-                    ids
-                }
-            };
-            let questions: Vec<DocPage> = ids.iter().filter_map(|id| bank.questions.iter().find(|q| &q.id == id).cloned()).collect();
-            let title = match &set {
-                QuizSet::Month(m) => format!("{m} 法治月考"),
-                QuizSet::Practice(_) => "专题练习".to_string(),
-                QuizSet::Notebook => "错题本".to_string(),
-            };
+            // The quiz under way for this set, or a new one (the engine's rules).
+            let picked = s.progress.with_untracked(|p| set.questions(&bank.questions, p, js_sys::Date::now() as u64));
+            s.update(|p| p.start(&set, &picked));
+            let questions: Vec<DocPage> = picked.into_iter().cloned().collect();
+            let title = set.title();
             set_title(&title);
             if questions.is_empty() {
                 let msg = if set == QuizSet::Notebook {
@@ -191,79 +145,62 @@ fn QuizLoader(set: Signal<QuizSet>) -> impl IntoView {
                 };
                 return view! { <section class="quiz"><h1>{title}</h1><Notice/><p data-testid="quiz-empty">{msg}</p><A href="/quiz">"回到法治月考"</A></section> }.into_any();
             }
-            view! { <Runner title key questions=Arc::new(questions) month=match set { QuizSet::Month(m) => Some(m), _ => None }/> }
-                .into_any()
+            view! { <Runner title set questions=Arc::new(questions)/> }.into_any()
         }
     }
 }
 
 #[component]
-fn Runner(title: String, key: String, questions: Arc<Vec<DocPage>>, month: Option<String>) -> impl IntoView {
+fn Runner(title: String, set: QuizSet, questions: Arc<Vec<DocPage>>) -> impl IntoView {
     let s = state();
     let total = questions.len();
     // Answers given so far come from the stored quiz under way.
     let answers = Memo::new({
-        let key = key.clone();
-        move |_| s.progress.with(|p| p.current.as_ref().filter(|c| c.key == key).map(|c| c.answers.clone()).unwrap_or_default())
+        let set = set.clone();
+        move |_| s.progress.with(|p| p.answers(&set))
     });
     let picked = RwSignal::new(Vec::<usize>::new());
     let revealed = RwSignal::new(false);
     let finished = RwSignal::new(None::<u32>);
     let qs = questions.clone();
     let submit = {
-        let key = key.clone();
+        let set = set.clone();
         let qs = qs.clone();
         move || {
             let i = answers.get_untracked().len();
             let Some(q) = qs.get(i) else { return };
-            let Some(data) = &q.quiz else { return };
             let mine = picked.get_untracked();
-            if mine.is_empty() {
+            if mine.is_empty() || q.quiz.is_none() {
                 return;
             }
-            let right = quiz::is_correct(data, &mine);
-            let id = q.id.clone();
-            let key = key.clone();
+            let set = set.clone();
+            let q = q.clone();
             s.update(move |p| {
-                p.record(&id, right);
-                if let Some(c) = p.current.as_mut().filter(|c| c.key == key) {
-                    c.answers.push(mine);
-                }
+                let _ = p.answer(&set, &q, mine);
             });
             revealed.set(true);
         }
     };
     let next = {
         let qs = qs.clone();
-        let key = key.clone();
-        let month = month.clone();
+        let set = set.clone();
         move || {
             picked.set(Vec::new());
             revealed.set(false);
             let done = answers.get_untracked();
             if done.len() >= qs.len() {
-                let score = qs.iter().zip(&done).filter(|(q, a)| q.quiz.as_ref().is_some_and(|d| quiz::is_correct(d, a))).count() as u32;
-                let key = key.clone();
-                let month = month.clone();
+                let score = quiz::score(&qs.iter().collect::<Vec<_>>(), &done);
                 let total = qs.len() as u32;
-                s.update(move |p| {
-                    if key != "notebook" {
-                        p.history.push(Attempt { month: month.unwrap_or_else(|| "practice".into()), date: today(), score, total });
-                    }
-                    p.current = None;
-                });
+                let set = set.clone();
+                s.update(move |p| p.finish(&set, &today(), score, total));
                 finished.set(Some(score));
             }
         }
     };
     let restart = {
-        let key = key.clone();
+        let set = set.clone();
         move || {
-            s.update(|p| {
-                if let Some(c) = p.current.as_mut().filter(|c| c.key == key) {
-                    c.answers.clear();
-                }
-            });
+            s.update(|p| p.restart(&set));
             picked.set(Vec::new());
             revealed.set(false);
         }
@@ -284,7 +221,10 @@ fn Runner(title: String, key: String, questions: Arc<Vec<DocPage>>, month: Optio
                     let n = next.clone();
                     return view! { <button type="button" class="primary" on:click=move |_| n()>"看成绩"</button> }.into_any();
                 };
-                let data = q.quiz.clone().expect("quiz question");
+                // The engine only asks questions with quiz data; say so rather than panic if not.
+                let Some(data) = q.quiz.clone() else {
+                    return view! { <Problem message="这道题的数据不完整。".to_string()/> }.into_any();
+                };
                 let multiple = data.qtype == QuizType::Multiple;
                 let submit = submit.clone();
                 let next = next.clone();
@@ -350,8 +290,7 @@ fn Score(title: String, score: u32, total: usize, questions: Arc<Vec<DocPage>>, 
             <p class="big">{format!("答对 {score} / {total} 题")}</p>
             <h2>"逐题回顾"</h2>
             <ol class="review">
-                {questions.iter().cloned().zip(answers).map(|(q, a)| {
-                    let d = q.quiz.clone().unwrap();
+                {questions.iter().cloned().zip(answers).filter_map(|(q, a)| q.quiz.clone().map(|d| (q, d, a))).map(|(q, d, a)| {
                     let ok = quiz::is_correct(&d, &a);
                     view! { <li class=if ok { "right" } else { "wrong" }>
                         <A href=format!("/doc/{}", q.id)>{q.title.clone()}</A>
