@@ -385,7 +385,12 @@ mod tests {
             citations: Vec::new(),
             reviewed: "2026-01-01".into(),
             guide: None,
-            quiz: Some(QuizData { month: month.into(), qtype: QuizType::Single, options: vec!["a".into(), "b".into()], answer: vec![answer] }),
+            quiz: Some(QuizData {
+                month: month.into(),
+                qtype: QuizType::Single,
+                options: vec!["a".into(), "b".into()],
+                answer: vec![answer],
+            }),
         }
     }
 
@@ -416,7 +421,8 @@ mod tests {
 
     #[test]
     fn practice_draws_from_its_topic_and_the_notebook_stays_out_of_the_history() {
-        let bank: Vec<DocPage> = (0..30).map(|i| page(&format!("q{i}"), if i % 2 == 0 { "wage" } else { "divorce" }, "2026-01", 0)).collect();
+        let bank: Vec<DocPage> =
+            (0..30).map(|i| page(&format!("q{i}"), if i % 2 == 0 { "wage" } else { "divorce" }, "2026-01", 0)).collect();
         let p = Progress::default();
         let wage = QuizSet::Practice("wage".into()).questions(&bank, &p, 7);
         assert_eq!(wage.len(), PRACTICE_SIZE);
@@ -432,8 +438,10 @@ mod tests {
         p.finish(&nb, "2026-01-20", 1, 1);
         assert!(p.history.is_empty());
         // A stored quiz whose questions are gone from the bank starts afresh.
-        let mut p = Progress::default();
-        p.current = Some(InProgress { key: "2026-01".into(), ids: vec!["old".into()], answers: vec![vec![0]] });
+        let mut p = Progress {
+            current: Some(InProgress { key: "2026-01".into(), ids: vec!["old".into()], answers: vec![vec![0]] }),
+            ..Progress::default()
+        };
         let set = QuizSet::Month("2026-01".into());
         assert_eq!(set.questions(&bank, &p, 1).len(), 30);
         p.restart(&set);
