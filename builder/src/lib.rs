@@ -41,18 +41,24 @@ pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diag
             })?),
             None => None,
         };
+    compile_sources(&sources, pack)
+}
+
+/// Compiles content already in memory (what [`load::load`] reads from a folder): every stage after
+/// loading. The fuzz targets use it to compile mutated content without touching the disk.
+pub fn compile_sources(sources: &load::Sources, pack: Option<statutes::StatutePack>) -> Result<SiteData, Diagnostics> {
     let mut diags = Diagnostics::default();
-    let county = county::parse(&sources, &mut diags);
-    let lexicon = county::parse_lexicon(&sources, &mut diags);
-    let docs = doc::parse_all(&sources, &county, &mut diags);
-    let mut trees = tree::parse_all(&sources, &mut diags);
+    let county = county::parse(sources, &mut diags);
+    let lexicon = county::parse_lexicon(sources, &mut diags);
+    let docs = doc::parse_all(sources, &county, &mut diags);
+    let mut trees = tree::parse_all(sources, &mut diags);
     let mut pack = pack;
     if let Some(p) = pack.as_mut() {
         let wanted = docs
             .iter()
             .flat_map(|d| d.citations.iter().map(|c| c.0.law.clone()))
             .chain(trees.iter().flat_map(|t| t.citations.iter().map(|c| c.1.law.clone())))
-            .chain(notice::cited_laws(&sources))
+            .chain(notice::cited_laws(sources))
             .collect();
         if let Err(e) = p.load_missing_from_archive(&wanted) {
             diags.push(Diagnostic::new("statutes/all-laws.tar.gz", 0, format!("cannot read the archive: {e}")));
@@ -62,7 +68,7 @@ pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diag
     doc::check_links_and_citations(&docs, &county, &tree_ids, pack.as_ref(), &mut diags);
     let kinds = docs.iter().map(|d| (d.id.clone(), d.kind)).collect();
     tree::check(&mut trees, &county, &kinds, pack.as_ref(), &mut diags);
-    let notices = notice::parse_all(&sources, &county, &docs, &tree_ids, pack.as_ref(), &mut diags);
+    let notices = notice::parse_all(sources, &county, &docs, &tree_ids, pack.as_ref(), &mut diags);
     if !diags.is_empty() {
         return Err(diags);
     }

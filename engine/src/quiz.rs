@@ -144,7 +144,8 @@ impl Progress {
             (false, Some(i)) => self.notebook[i].streak = 0,
             (false, None) => self.notebook.push(NoteEntry { id: id.to_string(), streak: 0 }),
             (true, Some(i)) => {
-                self.notebook[i].streak += 1;
+                // Saturating: the streak comes from storage, where it may be anything up to 255.
+                self.notebook[i].streak = self.notebook[i].streak.saturating_add(1);
                 if self.notebook[i].streak >= RIGHT_IN_A_ROW_TO_LEAVE {
                     self.notebook.remove(i);
                 }
@@ -352,6 +353,16 @@ mod tests {
         assert_eq!(p.notebook, vec![NoteEntry { id: "quiz-2026-01-03".into(), streak: 0 }]);
         let again = load(Some(&p.to_json()));
         assert_eq!(again, Loaded::Current(p));
+    }
+
+    #[test]
+    fn a_stored_streak_of_255_does_not_overflow() {
+        // Found by the quiz_progress fuzz target: `streak += 1` overflowed (a panic in a debug
+        // build; in release it wrapped to 0 and kept the question in the notebook for good).
+        let raw = r#"{"version":2,"history":[],"notebook":[{"id":"q","streak":255}]}"#;
+        let mut p = load(Some(raw)).progress();
+        p.record("q", true);
+        assert!(!p.in_notebook("q"));
     }
 
     #[test]

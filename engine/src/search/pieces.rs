@@ -504,7 +504,8 @@ fn decode_terms(bytes: &[u8], docs: usize) -> Result<HashMap<String, TermPosting
             }
             let mut doc = 0u64;
             for _ in 0..len {
-                doc += r.varint()?;
+                // Checked: damaged bytes can hold any gap, and a wrapped sum would look valid.
+                doc = doc.checked_add(r.varint()?).ok_or_else(|| corrupt("a posting is out of range"))?;
                 let tf = u32::try_from(r.varint()?).map_err(|_| corrupt("term frequency out of range"))?;
                 if doc as usize >= docs {
                     return Err(corrupt("a posting is out of range"));
@@ -683,6 +684,17 @@ mod tests {
         for cut in (0..bundle.len()).step_by(97) {
             assert!(PieceIndex::open_bundle(&bundle[..cut]).is_err());
         }
+    }
+
+    #[test]
+    fn a_huge_gap_between_postings_is_an_error() {
+        // A term piece whose second posting adds u64::MAX to the first document number: the sum
+        // overflowed (a panic with overflow checks; wrapped to document 0 without them).
+        let mut piece = TERMS_MAGIC.to_vec();
+        piece.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        piece.extend_from_slice(&[1, 1, b'a', 2, 1, 1]);
+        piece.extend_from_slice(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 1, 0, 0]);
+        assert!(matches!(decode_terms(&piece, 30), Err(EngineError::Corrupt(m)) if m.contains("out of range")));
     }
 
     #[test]
