@@ -245,6 +245,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         "search_preload": [&worker_wasm, &search_root],
         "statutes": data_urls.get("statutes.json"),
         "trees": data_url("trees.json")?,
+        "forms": data_url("forms.json")?,
         "quiz": data_url("quiz.json")?,
         "topics": topics,
         // For the boot shell's search (public/boot-search.js), which draws hits as the app does.
@@ -323,6 +324,18 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     }
     for t in &c.trees {
         w.write(&format!("tree/{}/index.html", t.id), page(&format!("{} - {}", t.title, c.county.app_name), &t.intro).as_bytes())?;
+    }
+    // Legal forms: the list and each form (the interview and the printable page are drawn by the
+    // app; the answers never leave the phone, so no page is written per answer).
+    if !c.forms.is_empty() {
+        let desc = format!(
+            "帮您一步一步写好常用的法律文书：仲裁申请书、起诉状、借条等。填的内容只存在这部手机上。拿不准的，请拨打 {}。",
+            c.county.hotline
+        );
+        w.write("form/index.html", page(&format!("帮您写文书 - {}", c.county.app_name), &desc).as_bytes())?;
+    }
+    for f in &c.forms {
+        w.write(&format!("form/{}/index.html", f.id), page(&format!("{} - {}", f.title, c.county.app_name), &f.intro).as_bytes())?;
     }
     // Documents: each topic piece holds its pages whole.
     for (name, bytes) in inputs.data.iter().filter(|f| f.0.starts_with("topics/")) {
