@@ -19,6 +19,7 @@ pub struct Assets {
     pub statutes: Option<String>,
     pub topics: BTreeMap<String, String>,
     pub trees: String,
+    pub forms: String,
     pub quiz: String,
 }
 
@@ -72,6 +73,11 @@ pub async fn load_statutes() -> Loaded<model::StatuteTexts> {
 pub async fn load_trees() -> Loaded<pocketlaw_engine::tree::TreeSet> {
     let a = assets()?;
     fetch_json(&a.trees).await.map(Arc::new)
+}
+
+pub async fn load_forms() -> Loaded<pocketlaw_engine::form::FormSet> {
+    let a = assets()?;
+    fetch_json(&a.forms).await.map(Arc::new)
 }
 
 pub async fn load_quiz() -> Loaded<pocketlaw_engine::model::QuizBank> {

@@ -4,6 +4,7 @@
 
 pub mod directory;
 pub mod doc;
+pub mod form;
 pub mod home;
 pub mod law;
 pub mod not_found;
