@@ -160,6 +160,9 @@ impl Filter {
 /// what to write, never a made-up name.
 pub const COURT_BLANK: &str = "＿＿＿＿＿＿县（区）人民法院";
 
+/// What is trimmed from the end of a line (not the full-width space, which leaves room to sign).
+const ASCII_SPACE: [char; 3] = [' ', '\t', '\r'];
+
 /// A blank to fill in by hand.
 pub const BLANK: &str = "＿＿＿＿＿＿";
 
@@ -340,12 +343,13 @@ impl Form {
             } else if text.trim().is_empty() {
                 (LineStyle::Blank, String::new())
             } else {
-                (LineStyle::Para, text.trim_end().to_string())
+                (LineStyle::Para, text.trim_end_matches(ASCII_SPACE).to_string())
             };
             // A multi-line answer continues as lines of the same style and indent.
             let indent: String = body.chars().take_while(|c| *c == '　' || *c == ' ').collect();
             for (k, part) in body.split('\n').enumerate() {
-                let part = part.trim_end();
+                // Full-width spaces at the end stay: room to sign by hand.
+                let part = part.trim_end_matches(ASCII_SPACE);
                 if k > 0 && part.trim().is_empty() {
                     continue;
                 }

@@ -56,11 +56,12 @@ fn form_url(id: &str, step: Option<&str>) -> String {
     }
 }
 
-/// The first question asked that has no acceptable answer yet (required and empty, or bad).
+/// Where to resume: the first question asked that was never reached (a skipped question is kept
+/// as an empty answer) or has no acceptable answer.
 fn first_open<'a>(form: &'a Form, answers: &Answers) -> Option<&'a Field> {
-    form.visible(answers).into_iter().find(|q| {
-        let v = answers.get(&q.id).map(String::as_str).unwrap_or("");
-        (q.required && v.trim().is_empty()) || form.check_field(&q.id, v).is_err()
+    form.visible(answers).into_iter().find(|q| match answers.get(&q.id) {
+        None => true,
+        Some(v) => form.check_field(&q.id, v).is_err(),
     })
 }
 
