@@ -19,6 +19,8 @@ USAGE:
   pocketlaw quiz --list [--json] | quiz <YYYY-MM> --json
   pocketlaw calc --list [--json] | calc <id> key=value… [--json] [--ics FILE|-]
                                                              statutory calculators (deadline, court-fee, severance…)
+  pocketlaw form --list [--json] | form <id> [--json] | form <id> --answers FILE.json [--text|--json]
+                                                             legal forms: the finished paper as text (bad answers → exit 2)
   pocketlaw export --out DIR                                 write the embedded site data (what the browser loads)
   pocketlaw site --app DIR --out DIR [--content DIR]         assemble the static site with hashed asset names
   pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
@@ -45,6 +47,7 @@ fn main() {
         Some("quiz") => cmd::quiz::run(&args[1..]),
         Some("tree") => cmd::tree::run(&args[1..]),
         Some("calc") => cmd::calc::run(&args[1..]),
+        Some("form") => cmd::form::run(&args[1..]),
         Some("stats") => cmd::stats::run(&args[1..]),
         Some("sizes") => cmd::sizes::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") | None => {

@@ -267,3 +267,60 @@ fn calc_list_and_deadline_calendar() {
     assert_eq!(code, 0);
     assert!(out.contains("对判决上诉的最后一天：2025年1月4日（星期六）") && out.contains("还有 14 天"), "{out}");
 }
+
+#[test]
+fn form_list_and_the_finished_arbitration_text() {
+    let (code, out, err) = pocketlaw(&["form", "--list", "--json"], None);
+    assert_eq!(code, 0, "{err}");
+    let list = json(&out);
+    let ids: Vec<&str> = list.as_array().unwrap().iter().filter_map(|f| f["id"].as_str()).collect();
+    for id in
+        ["labor-arbitration", "civil-complaint-wages", "protection-order", "legal-aid", "mediation", "iou", "work-injury", "consultation"]
+    {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    let (code, out, err) =
+        pocketlaw(&["form", "labor-arbitration", "--answers", "tests/fixtures/forms/labor-arbitration.json", "--text"], None);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("劳动争议仲裁申请书\n"), "{out}");
+    // The items of 劳动争议调解仲裁法 第二十八条, filled in from the answers.
+    for want in [
+        "申请人：张三，性别：男，年龄：45岁",
+        "职业：钢筋工，工作单位：某某建筑劳务有限公司",
+        "被申请人：某某建筑劳务有限公司",
+        "法定代表人（主要负责人）：李四，职务：＿＿＿＿＿＿",
+        "　　1. 支付拖欠的工资8000元；\n　　2. 支付未签书面劳动合同",
+        "申请人自2024年3月1日起在被申请人处工作。",
+        "证人姓名和住所：王五",
+        "此致\n剑阁县劳动人事争议仲裁委员会",
+    ] {
+        assert!(out.contains(want), "missing `{want}` in\n{out}");
+    }
+}
+
+#[test]
+fn form_bad_answers_name_each_field_and_exit_2() {
+    let answers =
+        r#"{"lender": "张三", "lender_id": "110105194912310021", "amount": "-5", "paid_on": "2025-02-30", "how": "刷卡", "nmae": "x"}"#;
+    let (code, out, err) = pocketlaw(&["form", "iou", "--answers", "-"], Some(answers));
+    assert_eq!(code, 2, "{out}");
+    assert!(out.is_empty(), "no document on bad answers: {out}");
+    for want in [
+        "nmae: 这份文书没有",
+        "lender_id（出借人的身份证号）: 这个身份证号对不上",
+        "amount（借多少钱？）: 不能是负数",
+        "paid_on",
+        "2025年2月只有28天",
+        "how（钱怎么给？）: 请从这些里选一个",
+        "borrower（",
+        "不能空着",
+    ] {
+        assert!(err.contains(want), "missing `{want}` in\n{err}");
+    }
+    let (code, _, err) = pocketlaw(&["form", "no-such-form", "--answers", "tests/fixtures/forms/labor-arbitration.json"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("可以用的有"), "{err}");
+    let (code, _, err) = pocketlaw(&["form", "iou", "--answers", "-"], Some("[1, 2]"));
+    assert_eq!(code, 2);
+    assert!(err.contains("JSON object"), "{err}");
+}

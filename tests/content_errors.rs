@@ -238,3 +238,67 @@ fn notice_mistakes_are_reported_with_their_line() {
         assert!(diags.iter().any(|d| d.contains(expected)), "expected `{expected}`, got {diags:#?}");
     }
 }
+
+const FORM: &str = "forms/arbitration.toml";
+
+#[test]
+fn the_fixture_form_compiles_and_ships() {
+    let data = pocketlaw_builder::compile(&fixture(), None).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(data.catalog.forms.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), vec!["arbitration"]);
+    let form = &data.forms.forms[0];
+    assert!(form.handin_html.contains("href=\"/doc/wage-guide\""), "{}", form.handin_html);
+    assert!(form.handin_html.contains("cite-mark"), "the citation bracket becomes a mark: {}", form.handin_html);
+    assert_eq!(form.citations.len(), 1);
+}
+
+#[test]
+fn form_mistakes_are_reported_with_their_line() {
+    let cases = [
+        ("请求：支付工资{{amount}}元", "请求：支付工资{{amout}}元", "forms/arbitration.toml:32: template: unknown placeholder `{{amout}}`"),
+        ("{{amount|daxie}}", "{{name|daxie}}", "forms/arbitration.toml:32: template: filter `daxie` does not fit `name`, a text question"),
+        ("{{amount|daxie}}", "{{amount|upper}}", "forms/arbitration.toml:32: template: unknown filter `upper`"),
+        ("? 　　{{facts}}", "? 　　事实", "forms/arbitration.toml:21: question `facts` is never used in the template"),
+        ("kind = \"money\"", "kind = \"number\"", "forms/arbitration.toml:15: question `amount`: unknown kind `number`"),
+        ("id = \"amount\"", "id = \"name\"", "forms/arbitration.toml:15: duplicate question id `name`"),
+        (
+            "help = \"按时间顺序写。\"",
+            "help = \"按时间顺序写。\"\nwhen = { question = \"name\", is = [\"张三\"] }",
+            "forms/arbitration.toml:21: question `facts`: `when` must name a choice question",
+        ),
+        ("(doc:wage-guide)", "(form:nowhere)", "forms/arbitration.toml:37: broken link: no form `nowhere`"),
+        ("(doc:wage-guide)", "(doc:nowhere)", "forms/arbitration.toml:37: broken link: no document with id `nowhere`"),
+        (
+            "where = [\"county-legal-aid-center\"]",
+            "where = [\"nowhere\"]",
+            "forms/arbitration.toml:6: `where`: no directory entry `nowhere`",
+        ),
+        (
+            "第二十八条）。\n- 先看",
+            "第二十八）。\n- 先看",
+            "forms/arbitration.toml:36: citation `《劳动争议调解仲裁法》第二十八` must end with 条",
+        ),
+        ("topic = \"wage-arrears\"", "topic = \"wages\"", "forms/arbitration.toml:1: unknown topic `wages`"),
+        ("reviewed = 2026-11-29", "reviewed = 2026-11-29\nauthor = \"x\"", "forms/arbitration.toml:5: unknown field `author`"),
+    ];
+    for (find, replace, expected) in cases {
+        let diags = compile_edited(&[(FORM, find, replace)], None);
+        assert!(diags.iter().any(|d| d.contains(expected)), "expected `{expected}`, got {diags:#?}");
+    }
+}
+
+#[test]
+fn a_guide_may_link_to_a_form_and_a_broken_form_link_fails() {
+    let ok = compile_edited(&[(G, "仲裁不收费。", "仲裁不收费，可以用[申请书](form:arbitration)。")], None);
+    assert!(ok.is_empty(), "{ok:#?}");
+    check(G, "仲裁不收费。", "仲裁不收费，见[申请书](form:no-such-form)。", "wage-guide.md:25: broken link: no form `no-such-form`");
+}
+
+#[test]
+fn an_unresolved_form_citation_with_the_statute_pack() {
+    let Some(pack) = crate::statute_pack("content_errors: unresolved form citation") else { return };
+    let diags = compile_edited(&[(FORM, "第二十八条）。\n- 先看", "第九百条）。\n- 先看")], Some(&pack));
+    assert!(
+        diags.iter().any(|d| d.contains("forms/arbitration.toml:36: citation 《劳动争议调解仲裁法》第九百条 does not resolve")),
+        "{diags:#?}"
+    );
+}

@@ -63,6 +63,11 @@ pub async fn load_trees() -> Loaded<pocketlaw_engine::tree::TreeSet> {
     fetch_json(&a.trees).await.map(Arc::new)
 }
 
+pub async fn load_forms() -> Loaded<pocketlaw_engine::form::FormSet> {
+    let a = assets()?;
+    fetch_json(&a.forms).await.map(Arc::new)
+}
+
 pub async fn load_quiz() -> Loaded<pocketlaw_engine::model::QuizBank> {
     let a = assets()?;
     fetch_json(&a.quiz).await.map(Arc::new)

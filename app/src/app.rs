@@ -33,6 +33,8 @@ pub fn App(catalog: api::Loaded<pocketlaw_engine::model::Catalog>) -> impl IntoV
                     <Route path=path!("/calc") view=routes::calc::CalcList/>
                     <Route path=path!("/calc/:id") view=routes::calc::CalcPage/>
                     <Route path=path!("/tree/:id") view=routes::tree::TreePage/>
+                    <Route path=path!("/form") view=routes::form::FormList/>
+                    <Route path=path!("/form/:id") view=routes::form::FormPage/>
                     <Route path=path!("/quiz") view=routes::quiz::QuizHub/>
                     <Route path=path!("/quiz/month/:month") view=routes::quiz::QuizMonth/>
                     <Route path=path!("/quiz/practice/:topic") view=routes::quiz::QuizPractice/>

@@ -172,15 +172,25 @@ pub fn home(c: &Catalog) -> String {
         "<h1 class=\"sr-only\">{app}：遇到法律问题，先在这里查一查</h1>\
          <section class=\"search\" role=\"search\"><label for=\"boot-q\" class=\"search-label\">遇到什么事？用自己的话说一说</label>\
          <input id=\"boot-q\" type=\"search\" placeholder=\"例如：老板不给工钱\" autocomplete=\"off\" enterkeyhint=\"search\">{status}</section>\
-         {notices}{quiz}{trees}{calc}\
+         {notices}{quiz}{trees}{forms}{calc}\
          <section class=\"topics\" aria-labelledby=\"boot-topics-h\"><h2 id=\"boot-topics-h\">按问题找</h2><ul class=\"topic-grid\">{topics}</ul></section>{hotline}",
         app = escape(&c.county.app_name),
         status = status("正在打开……"),
         notices = notices(c),
         trees = trees(c, None),
+        forms = forms_link(c),
         calc = calc_links(),
         hotline = hotline(c),
     )
+}
+
+/// 帮您写文书 (app: `routes::form::FormsLink`).
+fn forms_link(c: &Catalog) -> String {
+    if c.forms.is_empty() {
+        return String::new();
+    }
+    "<section class=\"form-links\"><h2>帮您写文书</h2><a href=\"/form\" class=\"big-link\">写借条、起诉状、仲裁申请书等</a></section>"
+        .to_string()
 }
 
 /// A topic: its trees, guides with their summaries, FAQs and quiz questions.

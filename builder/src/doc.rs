@@ -308,7 +308,13 @@ fn check_quiz(path: &str, sp: &Split, fm: &FrontMatter, diags: &mut Diagnostics)
 }
 
 /// What is wrong with an internal link, if anything (`doc_exists`: whether a document id exists).
-pub fn link_problem(target: &LinkTarget, doc_exists: &dyn Fn(&str) -> bool, county: &CountyData, trees: &[String]) -> Option<String> {
+pub fn link_problem(
+    target: &LinkTarget,
+    doc_exists: &dyn Fn(&str) -> bool,
+    county: &CountyData,
+    trees: &[String],
+    forms: &[String],
+) -> Option<String> {
     match target {
         LinkTarget::Doc(id) if !doc_exists(id) => Some(format!("broken link: no document with id `{id}`")),
         LinkTarget::Dir(id) if !county.directory.iter().any(|e| &e.id == id) => {
@@ -317,6 +323,7 @@ pub fn link_problem(target: &LinkTarget, doc_exists: &dyn Fn(&str) -> bool, coun
         LinkTarget::Topic(s) if !county.has_topic(s) => Some(format!("broken link: no topic `{s}`")),
         LinkTarget::Tree(id) if !trees.contains(id) => Some(format!("broken link: no decision tree `{id}`")),
         LinkTarget::Calc(id) if pocketlaw_engine::calc::info(id).is_none() => Some(format!("broken link: no calculator `{id}`")),
+        LinkTarget::Form(id) if !forms.contains(id) => Some(format!("broken link: no form `{id}` in forms/")),
         _ => None,
     }
 }
@@ -327,13 +334,14 @@ pub fn check_links_and_citations(
     docs: &[ParsedDoc],
     county: &CountyData,
     trees: &[String],
+    forms: &[String],
     pack: Option<&StatutePack>,
     diags: &mut Diagnostics,
 ) {
     let by_id: HashMap<&str, &ParsedDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
     for d in docs {
         for (target, line) in &d.rendered.links {
-            if let Some(m) = link_problem(target, &|id| by_id.contains_key(id), county, trees) {
+            if let Some(m) = link_problem(target, &|id| by_id.contains_key(id), county, trees, forms) {
                 diags.push(Diagnostic::new(&d.path, *line, m));
             }
         }

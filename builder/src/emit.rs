@@ -6,9 +6,10 @@ use crate::doc::ParsedDoc;
 use crate::index::{self, IndexDoc};
 use crate::statutes::StatutePack;
 use pocketlaw_engine::citation::Citation;
+use pocketlaw_engine::form::{Form, FormSet};
 use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::model::{
-    Catalog, CitationRef, DocKind, DocMeta, DocPage, Notice, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION,
+    Catalog, CitationRef, DocKind, DocMeta, DocPage, FormMeta, Notice, QuizBank, StatuteTexts, TopicChunk, TreeMeta, FORMAT_VERSION,
 };
 use pocketlaw_engine::search::pieces::IndexFiles;
 use pocketlaw_engine::tree::{Tree, TreeSet};
@@ -23,6 +24,7 @@ pub struct SiteData {
     pub statutes: Option<StatuteTexts>,
     pub search: IndexFiles,
     pub trees: TreeSet,
+    pub forms: FormSet,
     pub quiz: QuizBank,
     pub lexicon_entries: usize,
     /// Plain text of every guide, for the reading-level figures.
@@ -50,6 +52,7 @@ pub fn assemble(
     lexicon: Lexicon,
     docs: Vec<ParsedDoc>,
     trees: Vec<Tree>,
+    forms: Vec<Form>,
     notices: Vec<(Notice, Vec<Citation>)>,
     pack: Option<&StatutePack>,
 ) -> Result<SiteData, String> {
@@ -70,6 +73,14 @@ pub fn assemble(
                 if let Ok(text) = Citation::parse(&format!("{} {}", c.law, c.article)).and_then(|x| p.resolve(&x)) {
                     articles.insert(c.key(), text);
                 }
+            }
+        }
+    }
+    // So do a form's (the hand-in block's citation marks open them).
+    if let Some(p) = pack {
+        for c in forms.iter().flat_map(|f| &f.citations) {
+            if let Ok(text) = Citation::parse(&format!("{} {}", c.law, c.article)).and_then(|x| p.resolve(&x)) {
+                articles.insert(c.key(), text);
             }
         }
     }
@@ -139,6 +150,7 @@ pub fn assemble(
         hasher.update(serde_json::to_vec(chunk).map_err(|e| e.to_string())?);
     }
     hasher.update(serde_json::to_vec(&lexicon).map_err(|e| e.to_string())?);
+    hasher.update(serde_json::to_vec(&forms).map_err(|e| e.to_string())?);
     let build_id = hex(&hasher.finalize()[..6]);
 
     let catalog = Catalog {
@@ -151,6 +163,10 @@ pub fn assemble(
         trees: trees
             .iter()
             .map(|t| TreeMeta { id: t.id.clone(), title: t.title.clone(), topic: t.topic.clone(), intro: t.intro.clone() })
+            .collect(),
+        forms: forms
+            .iter()
+            .map(|f| FormMeta { id: f.id.clone(), title: f.title.clone(), topic: f.topic.clone(), intro: f.intro.clone() })
             .collect(),
         quiz_months: {
             let mut m: Vec<String> = docs.iter().filter_map(|d| d.quiz.as_ref().map(|q| q.month.clone())).collect();
@@ -172,6 +188,7 @@ pub fn assemble(
         statutes: pack.map(|_| StatuteTexts { format_version: FORMAT_VERSION, articles }),
         search,
         trees: TreeSet { format_version: FORMAT_VERSION, trees },
+        forms: FormSet { format_version: FORMAT_VERSION, forms },
         quiz,
         lexicon_entries: lexicon.len(),
         guide_texts,
@@ -194,6 +211,7 @@ impl SiteData {
             out.push(("statutes.json".into(), json(s)));
         }
         out.push(("trees.json".into(), json(&self.trees)));
+        out.push(("forms.json".into(), json(&self.forms)));
         out.push(("quiz.json".into(), json(&self.quiz)));
         out.push(("search.bin".into(), self.search.encode_bundle()));
         out

@@ -1,5 +1,5 @@
 //! Compiles `content/` into the files the app ships, in stages:
-//! load ([`load`]) → parse and validate ([`doc`], [`county`], [`tree`], [`notice`]) → render ([`render`]) →
+//! load ([`load`]) → parse and validate ([`doc`], [`county`], [`tree`], [`notice`], [`form`]) → render ([`render`]) →
 //! resolve citations ([`statutes`]) → index ([`index`]) → emit ([`emit`]).
 //!
 //! Every content mistake becomes a [`Diagnostic`] with `file:line`; all of them are collected and
@@ -11,6 +11,7 @@ pub mod county;
 pub mod diag;
 pub mod doc;
 pub mod emit;
+pub mod form;
 pub mod frontmatter;
 pub mod icon;
 pub mod index;
@@ -52,6 +53,7 @@ pub fn compile_sources(sources: &load::Sources, pack: Option<statutes::StatutePa
     let lexicon = county::parse_lexicon(sources, &mut diags);
     let docs = doc::parse_all(sources, &county, &mut diags);
     let mut trees = tree::parse_all(sources, &mut diags);
+    let mut forms = form::parse_all(sources, &mut diags);
     let mut pack = pack;
     if let Some(p) = pack.as_mut() {
         let wanted = docs
@@ -59,20 +61,24 @@ pub fn compile_sources(sources: &load::Sources, pack: Option<statutes::StatutePa
             .flat_map(|d| d.citations.iter().map(|c| c.0.law.clone()))
             .chain(trees.iter().flat_map(|t| t.citations.iter().map(|c| c.1.law.clone())))
             .chain(notice::cited_laws(sources))
+            .chain(form::cited_laws(sources))
             .collect();
         if let Err(e) = p.load_missing_from_archive(&wanted) {
             diags.push(Diagnostic::new("statutes/all-laws.tar.gz", 0, format!("cannot read the archive: {e}")));
         }
     }
     let tree_ids: Vec<String> = trees.iter().map(|t| t.tree.id.clone()).collect();
-    doc::check_links_and_citations(&docs, &county, &tree_ids, pack.as_ref(), &mut diags);
+    let form_ids: Vec<String> = forms.iter().map(|f| f.form.id.clone()).collect();
+    doc::check_links_and_citations(&docs, &county, &tree_ids, &form_ids, pack.as_ref(), &mut diags);
     let kinds = docs.iter().map(|d| (d.id.clone(), d.kind)).collect();
     tree::check(&mut trees, &county, &kinds, pack.as_ref(), &mut diags);
-    let notices = notice::parse_all(sources, &county, &docs, &tree_ids, pack.as_ref(), &mut diags);
+    let notices = notice::parse_all(sources, &county, &docs, &tree_ids, &form_ids, pack.as_ref(), &mut diags);
+    form::check(&mut forms, &county, &docs, &tree_ids, &form_ids, pack.as_ref(), &mut diags);
     if !diags.is_empty() {
         return Err(diags);
     }
-    emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), notices, pack.as_ref())
+    let forms = forms.into_iter().map(|f| f.form).collect();
+    emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), forms, notices, pack.as_ref())
         .map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
 }
 

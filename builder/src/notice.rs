@@ -48,6 +48,7 @@ pub fn parse_all(
     county: &CountyData,
     docs: &[ParsedDoc],
     trees: &[String],
+    forms: &[String],
     pack: Option<&StatutePack>,
     diags: &mut Diagnostics,
 ) -> Vec<(Notice, Vec<Citation>)> {
@@ -95,7 +96,7 @@ pub fn parse_all(
             diags.push(Diagnostic::new(path, *line, m.clone()));
         }
         for (target, line) in &rendered.links {
-            if let Some(m) = link_problem(target, &|id| docs.iter().any(|d| d.id == id), county, trees) {
+            if let Some(m) = link_problem(target, &|id| docs.iter().any(|d| d.id == id), county, trees, forms) {
                 diags.push(Diagnostic::new(path, *line, m));
             }
         }

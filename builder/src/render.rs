@@ -1,5 +1,5 @@
 //! Stage 3: Markdown → HTML with pulldown-cmark. Internal links (`doc:`, `dir:`, `topic:`,
-//! `tree:`, `calc:`) become app routes and are recorded for checking; inline citations become links to the
+//! `tree:`, `calc:`, `form:`) become app routes and are recorded for checking; inline citations become links to the
 //! article page; raw HTML, images and external links are refused (the app works offline and
 //! requests nothing from third parties).
 
@@ -14,6 +14,7 @@ pub enum LinkTarget {
     Topic(String),
     Tree(String),
     Calc(String),
+    Form(String),
 }
 
 #[derive(Debug, Default)]
@@ -139,12 +140,13 @@ pub fn render(body: &str, body_line: usize) -> Rendered {
                     Some(("topic", s)) => (format!("/topic/{s}"), Some(LinkTarget::Topic(s.into()))),
                     Some(("tree", id)) => (format!("/tree/{id}"), Some(LinkTarget::Tree(id.into()))),
                     Some(("calc", id)) => (format!("/calc/{id}"), Some(LinkTarget::Calc(id.into()))),
+                    Some(("form", id)) => (format!("/form/{id}"), Some(LinkTarget::Form(id.into()))),
                     Some(("tel", n)) if n.chars().all(|c| c.is_ascii_digit()) => (dest.clone(), None),
                     _ => {
                         out.errors.push((
                             line,
                             format!(
-                                "link `{dest}`: only doc:, dir:, topic:, tree:, calc: and tel: links are allowed (the app works offline)"
+                                "link `{dest}`: only doc:, dir:, topic:, tree:, calc:, form: and tel: links are allowed (the app works offline)"
                             ),
                         ));
                         (dest.clone(), None)

@@ -246,6 +246,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         statutes: data_urls.get("statutes.json").cloned(),
         topics,
         trees: data_url("trees.json")?,
+        forms: data_url("forms.json")?,
         quiz: data_url("quiz.json")?,
         search_page: pocketlaw_engine::model::SEARCH_PAGE,
         kind_labels: DocKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect(),
@@ -338,6 +339,18 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             let html = page_with(&title, &boot::description(&escape(&a.text), 80), &boot::law(a));
             w.write(&format!("law/{law}/{article}/index.html"), html.as_bytes())?;
         }
+    }
+    // Legal forms: the list and each form (the interview and the printable page are drawn by the
+    // app; the answers never leave the phone, so no page is written per answer).
+    if !c.forms.is_empty() {
+        let desc = format!(
+            "帮您一步一步写好常用的法律文书：仲裁申请书、起诉状、借条等。填的内容只存在这部手机上。拿不准的，请拨打 {}。",
+            c.county.hotline
+        );
+        w.write("form/index.html", page(&format!("帮您写文书 - {}", c.county.app_name), &desc).as_bytes())?;
+    }
+    for f in &c.forms {
+        w.write(&format!("form/{}/index.html", f.id), page(&format!("{} - {}", f.title, c.county.app_name), &f.intro).as_bytes())?;
     }
     // Documents: each topic piece holds its pages whole.
     for (name, bytes) in inputs.data.iter().filter(|f| f.0.starts_with("topics/")) {

@@ -3,6 +3,7 @@ pub mod catalog;
 pub mod check;
 pub mod eval;
 pub mod export;
+pub mod form;
 pub mod quiz;
 pub mod search;
 pub mod site;

@@ -10,6 +10,8 @@
 //! - [`quiz`]: which month, is this answer right, what goes in the wrong-answer notebook?
 //! - [`tree`]: where does a list of answers lead in a decision tree, and is the tree sound?
 //! - [`search`]: the index in pieces and, given a query, which documents match?
+//! - [`form`]: legal forms: which questions are asked, is an answer acceptable, the filled-in
+//!   document and its plain text, amounts in 大写 capitals
 //! - [`calc`]: statutory calculators (deadlines, court fees, work-injury lump sums, severance,
 //!   overtime): typed inputs checked field by field, exact money, the articles they rest on
 
@@ -18,6 +20,7 @@ pub mod calc;
 pub mod citation;
 mod error;
 pub mod eval;
+pub mod form;
 pub mod lexicon;
 pub mod model;
 pub mod quiz;

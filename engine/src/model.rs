@@ -146,6 +146,16 @@ pub struct TreeMeta {
     pub intro: String,
 }
 
+/// What the catalog says of a legal form (`content/forms/`); the questions and the template ship
+/// in forms.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormMeta {
+    pub id: String,
+    pub title: String,
+    pub topic: String,
+    pub intro: String,
+}
+
 /// catalog.json: loaded at start-up, small. Everything but bodies, search and statute text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
@@ -156,6 +166,9 @@ pub struct Catalog {
     pub directory: Vec<DirectoryEntry>,
     pub docs: Vec<DocMeta>,
     pub trees: Vec<TreeMeta>,
+    /// The legal forms (文书), in the order the list shows them.
+    #[serde(default)]
+    pub forms: Vec<FormMeta>,
     /// The months that have a quiz, `YYYY-MM`, sorted.
     pub quiz_months: Vec<String>,
     /// Whether statute text ships with this build (a citation can then be tapped to read it).
@@ -182,6 +195,7 @@ pub struct Assets {
     /// Topic slug → its piece.
     pub topics: BTreeMap<String, String>,
     pub trees: String,
+    pub forms: String,
     pub quiz: String,
     /// For the boot shell's search, which draws hits as the app does: the page size and the
     /// document kinds' labels.

@@ -42,6 +42,8 @@ test("after one online visit, every page type works offline", async () => {
     ["/directory", '[data-testid="directory"]'],
     ["/law/劳动争议调解仲裁法/第二十七条", '[data-testid="law"]'],
     ["/topic/divorce", '[data-testid="topic"]'],
+    ["/form", '[data-testid="form-list"]'],
+    ["/form/labor-arbitration", '[data-testid="form-start"]'],
   ]) {
     await page.goto(site.base + path);
     await page.waitForSelector(sel, { timeout: 20000 });

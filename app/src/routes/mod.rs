@@ -5,6 +5,7 @@
 pub mod calc;
 pub mod directory;
 pub mod doc;
+pub mod form;
 pub mod home;
 pub mod law;
 pub mod not_found;
