@@ -10,6 +10,7 @@
 //! - [`quiz`]: which month, is this answer right, what goes in the wrong-answer notebook?
 //! - [`tree`]: where does a list of answers lead in a decision tree, and is the tree sound?
 //! - [`search`]: the index in pieces and, given a query, which documents match?
+//! - [`library`]: the statute library: which law or article does a query name, which articles match?
 //! - [`calc`]: statutory calculators (deadlines, court fees, work-injury lump sums, severance,
 //!   overtime): typed inputs checked field by field, exact money, the articles they rest on
 
@@ -19,6 +20,7 @@ pub mod citation;
 mod error;
 pub mod eval;
 pub mod lexicon;
+pub mod library;
 pub mod model;
 pub mod quiz;
 pub mod search;
