@@ -14,6 +14,7 @@ pub mod emit;
 pub mod frontmatter;
 pub mod icon;
 pub mod index;
+pub mod library;
 pub mod load;
 pub mod notice;
 pub mod quality;

@@ -3,6 +3,8 @@ pub mod catalog;
 pub mod check;
 pub mod eval;
 pub mod export;
+pub mod law;
+pub mod library;
 pub mod quiz;
 pub mod search;
 pub mod site;

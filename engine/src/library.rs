@@ -21,6 +21,10 @@ use std::collections::HashMap;
 
 /// How a superseded version's score compares with the current version's.
 const SUPERSEDED_WEIGHT: f32 = 0.5;
+/// How many full-text candidates are re-ranked.
+const CANDIDATES: usize = 200;
+/// Each earlier hit of the same law multiplies an article's score by this.
+const REPEAT_FACTOR: f32 = 0.5;
 /// How many articles a law's name shows after the law itself.
 const FIRST_ARTICLES: usize = 3;
 /// The score of an exact answer (a named article or a named law), above any full-text score.
@@ -77,10 +81,25 @@ pub struct LawEntry {
     pub date: String,
     #[serde(flatten)]
     pub status: LawStatus,
+    /// Where the law stands among the sources: 0 a law of the NPC (法律), 1 an administrative
+    /// regulation (行政法规), 2 a judicial interpretation (司法解释), 3 a department rule or other.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub level: u8,
     /// The article numbers in document order, as runs: `1-47,47.1,48-98` (see [`encode_numbers`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub numbers: String,
 }
+
+fn is_zero(x: &u8) -> bool {
+    *x == 0
+}
+
+/// How much an article's full-text score counts by its law's [`LawEntry::level`]: the law
+/// before the regulation, the regulation before the interpretation of it.
+const LEVEL_WEIGHT: [f32; 4] = [1.0, 0.85, 0.7, 0.6];
+/// A match of the title (the law's name, the same for all its articles) counts this much of a
+/// content match's weight.
+const TITLE_WEIGHT: f32 = 0.5;
 
 impl LawEntry {
     /// The short name.
@@ -439,7 +458,7 @@ impl LibraryEngine {
             return LibraryStep::Done(LibraryResponse { hits: Vec::new(), mode: "law".into() });
         }
         let analysis = analyze(&req.query, self.index.lexicon());
-        let needles = analysis.needles();
+        let mut needles = analysis.needles();
         let (mode, ranked): (&str, Vec<Ranked>) = match self.intent(req, &filter) {
             Intent::Article(laws, no) => match self.find_article(&laws, no) {
                 Some((_, doc)) => ("article", vec![(None, doc, EXACT_SCORE)]),
@@ -455,7 +474,10 @@ impl LibraryEngine {
                 ("law", out)
             }
             Intent::Words => {
-                let clauses = clauses(&analysis, 1.0);
+                let mut clauses = clauses(&analysis, 1.0);
+                for c in clauses.iter_mut().filter(|c| c.field == crate::search::pieces::Field::Title) {
+                    c.boost *= TITLE_WEIGHT;
+                }
                 if clauses.is_empty() {
                     return LibraryStep::Done(LibraryResponse { hits: Vec::new(), mode: "words".into() });
                 }
@@ -468,6 +490,10 @@ impl LibraryEngine {
                 ("words", self.full_text(&clauses, filter.as_deref(), limit).into_iter().map(|(s, d)| (None, d, s)).collect())
             }
         };
+        if mode != "words" {
+            // A named law or article is not a match of words: nothing to highlight.
+            needles.clear();
+        }
         if fetch {
             let need = self.index.missing([], ranked.iter().filter(|r| r.0.is_none()).map(|r| r.1));
             if !need.is_empty() {
@@ -499,13 +525,32 @@ impl LibraryEngine {
             .filter(|d| allowed.as_ref().is_none_or(|r| r.iter().any(|r| r.contains(d))))
             .map(|d| {
                 let law = self.index.doc(d).and_then(|m| self.laws.laws.get(usize::from(m.topic)));
-                let w = if law.is_some_and(|l| l.status != LawStatus::Current) { SUPERSEDED_WEIGHT } else { 1.0 };
+                let mut w = if law.is_some_and(|l| l.status != LawStatus::Current) { SUPERSEDED_WEIGHT } else { 1.0 };
+                w *= law.map_or(1.0, |l| LEVEL_WEIGHT[usize::from(l.level).min(LEVEL_WEIGHT.len() - 1)]);
                 (scores[d as usize] * w, d)
             })
             .collect();
         top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        top.truncate(n);
-        top
+        top.truncate(n.max(CANDIDATES));
+        // Each further article of a law already shown is weighed down, so that one law (a
+        // judicial interpretation whose title repeats the words) does not fill the screen.
+        let mut out: Vec<(f32, u32)> = Vec::with_capacity(n);
+        let mut shown: HashMap<u16, i32> = HashMap::new();
+        let law_of = |d: u32| self.index.doc(d).map_or(u16::MAX, |m| m.topic);
+        while out.len() < n && !top.is_empty() {
+            let adjusted = |&(s, d): &(f32, u32)| s * REPEAT_FACTOR.powi(*shown.get(&law_of(d)).unwrap_or(&0));
+            let mut best = 0;
+            for (i, c) in top.iter().enumerate() {
+                if adjusted(c) > adjusted(&top[best]) {
+                    best = i;
+                }
+            }
+            let c = top.remove(best);
+            let score = adjusted(&c);
+            *shown.entry(law_of(c.1)).or_insert(0) += 1;
+            out.push((score, c.1));
+        }
+        out
     }
 }
 
