@@ -24,7 +24,7 @@ USAGE:
   pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
   pocketlaw sizes [--site DIR]                               bytes (raw, gzip, brotli) for first paint and for search
   pocketlaw sizes --queries FILE [--limit N]                 what a cold phone downloads for each query (index pieces)
-  pocketlaw library [--out DIR] [--statutes DIR] [--json]    build the statute library (default DIR target/library)
+  pocketlaw library [--out DIR] [--statutes DIR] [--no-brotli] build the statute library (default DIR target/library)
   pocketlaw law list [--json]                                every law in the library: date, status, articles
   pocketlaw law show \"<law>\" [--article N] [--json]         a law's table of contents and text, or one article
   pocketlaw law search \"<q>\" [--law NAME] [--limit N] [--json]  search the library (article, law name or words)

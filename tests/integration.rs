@@ -5,6 +5,7 @@ mod calc;
 mod cli;
 mod content_errors;
 mod content_quality;
+mod library;
 mod relevance;
 mod search;
 mod trees;

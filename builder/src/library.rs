@@ -22,8 +22,12 @@ use std::path::Path;
 const CIVIL_CODE: &str = "民法典";
 const REPEAL_ARTICLE: ArticleNo = (1260, None);
 
-/// Piece sizes for the library, measured with `pocketlaw law sizes` (see the README).
-pub const LIBRARY_SIZES: PieceSizes = PieceSizes { terms: 16_000, docs: 16_000, root_terms: 128, dir_entries: 128 };
+/// Piece sizes for the library, measured with `pocketlaw law sizes` on the queries (the
+/// largest cold word query, brotli, root included): term pieces of 32,000 / 16,000 / 8,000 /
+/// 4,000 bytes cost 260 / 196 / 164 / 139 KB (document pieces of 16,000); document pieces of
+/// 8,000 bytes made the root 16 KB bigger for 13 KB less of texts. A directory piece lists 128
+/// term pieces (33 directories).
+pub const LIBRARY_SIZES: PieceSizes = PieceSizes { terms: 4_000, docs: 16_000, root_terms: 128, dir_entries: 128 };
 
 /// One article of a law.
 #[derive(Debug, Clone)]
@@ -459,8 +463,8 @@ pub fn anchors(lib: &Library) -> HashMap<(usize, ArticleNo), String> {
     out
 }
 
-/// The index of a library: one document per article, law by law.
-pub fn index(lib: &Library, lexicon: &Lexicon, sizes: PieceSizes) -> Result<IndexFiles, String> {
+/// The documents of a library (one per article, law by law), its law table and its topics.
+fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), String> {
     let mut docs = Vec::new();
     let mut table = LawTable::default();
     let topics: Vec<String> = lib.laws.iter().map(|l| l.id.clone()).collect();
@@ -493,6 +497,12 @@ pub fn index(lib: &Library, lexicon: &Lexicon, sizes: PieceSizes) -> Result<Inde
             numbers: encode_numbers(&numbers),
         });
     }
+    Ok((docs, table, topics))
+}
+
+/// The index of a library: one document per article, law by law.
+pub fn index(lib: &Library, lexicon: &Lexicon, sizes: PieceSizes) -> Result<IndexFiles, String> {
+    let (docs, table, topics) = documents(lib)?;
     let extra = serde_json::to_value(&table).map_err(|e| e.to_string())?;
     let layout = Layout { compact_docs: true, extra: Some(extra) };
     pieces::build_with(&docs, lexicon, &topics, [0.0; 3], |_| false, sizes, layout).map_err(|e| e.to_string())
@@ -601,6 +611,81 @@ pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryRepo
 mod tests {
     use super::*;
 
+    /// A pack folder (no archive): two versions of a law, 民法典 in two parts with its repeal
+    /// article, a law it repeals with text, and a file without articles.
+    fn mini_pack() -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("pl-mini-pack-{}-{:?}", std::process::id(), std::thread::current().id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let law = |cat: &str, file: &str, title: &str, body: &str| {
+            std::fs::create_dir_all(dir.join(cat)).unwrap();
+            let text = format!("# {title}\n\n2017年9月1日通过\n\n{}\n\n## 第一章 总则\n\n{body}", concat!("<!-- INFO", " END -->"));
+            std::fs::write(dir.join(cat).join(file), text).unwrap();
+        };
+        law("诉讼与非诉讼程序法", "行政复议法(2017-09-01).md", "中华人民共和国行政复议法", "第一条 旧的复议。\n\n第二条 旧的第二条。\n");
+        law(
+            "诉讼与非诉讼程序法",
+            "行政复议法(2023-09-01).md",
+            "中华人民共和国行政复议法",
+            "第一条 新的复议。\n\n第二条 新的第二条。\n\n第三条 新的第三条。\n",
+        );
+        law("民法典", "总则.md", "中华人民共和国民法典\n\n# 总则", "第一条 民事权益。\n");
+        law(
+            "民法典",
+            "附则.md",
+            "中华人民共和国民法典\n\n# 附则",
+            "第一千二百六十条 本法自2021年1月1日起施行。《中华人民共和国婚姻法》、《中华人民共和国合同法》同时废止。\n",
+        );
+        law("民法商法", "合同法(1999-03-15).md", "中华人民共和国合同法", "第一条 合同。\n\n第二条 依照民法典第一条的规定保护民事权益。\n");
+        law("其他", "说明.md", "说明", "没有条文。\n");
+        dir
+    }
+
+    #[test]
+    fn versions_repeals_and_bad_files_in_a_small_pack() {
+        use pocketlaw_engine::library::{LibraryEngine, LibraryRequest};
+        let dir = mini_pack();
+        let lib = collect(&dir).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let by_id = |id: &str| lib.laws.iter().find(|l| l.id == id).unwrap_or_else(|| panic!("no {id}"));
+        assert_eq!(by_id("行政复议法").status, LawStatus::Current);
+        assert_eq!(by_id("行政复议法").articles.len(), 3);
+        assert_eq!(by_id("行政复议法(2017-09-01)").status, LawStatus::Superseded { by_date: "2023-09-01".into() });
+        let repealed = LawStatus::Repealed { by: "民法典".into(), article: "第一千二百六十条".into() };
+        assert_eq!(by_id("合同法").status, repealed, "with its text");
+        assert_eq!(by_id("婚姻法").status, repealed, "without text");
+        assert!(by_id("婚姻法").articles.is_empty());
+        let civil = by_id("民法典");
+        assert_eq!(civil.articles.len(), 2);
+        assert_eq!(civil.headings[0], (1, "总则".to_string()), "each part heads its chapters");
+        assert_eq!(civil.date, "2017-09-01");
+        assert_eq!(lib.problems.len(), 1);
+        assert!(lib.problems[0].path.ends_with("说明.md"), "{:?}", lib.problems);
+        // Anchor text: 合同法 第二条 cites 民法典 第一条 (a repealed law's words still count).
+        let a = anchors(&lib);
+        let civil_i = lib.laws.iter().position(|l| l.id == "民法典").unwrap();
+        assert!(a[&(civil_i, (1, None))].contains("保护民事权益"));
+        // Indexed and searched with the engine, every piece at once.
+        let files = index(&lib, &Lexicon::default(), PieceSizes { terms: 60, docs: 60, root_terms: 2, dir_entries: 4 }).unwrap();
+        let mut engine = LibraryEngine::open(&files.root).unwrap();
+        assert!(engine.index().dir_count() > 0);
+        let ask = |engine: &mut LibraryEngine, q: &str| {
+            let req = LibraryRequest { query: q.into(), law: None, limit: 5 };
+            engine.answer_fetching(&req, |_, name| files.piece(name).map(std::borrow::Cow::Borrowed)).unwrap()
+        };
+        let r = ask(&mut engine, "行政复议法 第3条");
+        assert_eq!((r.hits[0].law.as_str(), r.hits[0].article.as_deref()), ("行政复议法", Some("第三条")));
+        let r = ask(&mut engine, "行政复议法");
+        assert_eq!(r.hits[0].law, "行政复议法");
+        assert_eq!(r.hits[1].law, "行政复议法(2017-09-01)");
+        assert_eq!(r.hits[1].status, "已被修订（2023-09-01 版现行有效）");
+        let r = ask(&mut engine, "婚姻法");
+        assert_eq!(r.hits[0].status, "已废止，由民法典取代");
+        let r = ask(&mut engine, "第二条");
+        assert_eq!(r.mode, "words");
+        let r = ask(&mut engine, "复议");
+        assert_eq!(r.hits[0].law, "行政复议法", "the current version above the old: {:?}", r.hits);
+    }
+
     #[test]
     fn stems_keep_their_own_brackets() {
         assert_eq!(split_stem("劳动法(2018-12-29)"), ("劳动法".into(), "2018-12-29".into()));
@@ -649,5 +734,36 @@ mod tests {
         assert_eq!(t[0].children.len(), 2);
         assert_eq!(t[0].children[0].articles, vec!["第一条"]);
         assert_eq!(t[0].children[1].children[0].articles, vec!["第二条"]);
+    }
+}
+
+/// Why the library is compact (`cargo test --release -p pocketlaw-builder measure -- --ignored
+/// --nocapture`, with the statute pack): per-document records in the root against length norms
+/// in the postings. Measured: records make the root 211 KB gzip (compact: 81 KB, with the law
+/// table) but the term pieces 11.5 MB instead of 18.4 MB gzip; a cold word query fetches about
+/// 40–90 KB of postings, so norms cost it 15–35 KB while records cost every first query 130 KB,
+/// and more as the library grows.
+#[cfg(test)]
+mod measure {
+    #[test]
+    #[ignore]
+    fn layouts() {
+        use super::*;
+        let lib = collect(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/statutes")).unwrap();
+        let compact = index(&lib, &Lexicon::default(), LIBRARY_SIZES).unwrap();
+        // The same documents with per-document records in the root, no norms.
+        let (docs, _, topics) = documents(&lib).unwrap();
+        let plain = pieces::build(&docs, &Lexicon::default(), &topics, [0.0; 3], |_| false, LIBRARY_SIZES).unwrap();
+        for (name, f) in [("compact", &compact), ("records", &plain)] {
+            let terms: usize = f.pieces.iter().filter(|p| p.1.starts_with(b"PLIT")).map(|p| p.1.len()).sum();
+            let gz = |b: &[u8]| {
+                use std::io::Write;
+                let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                e.write_all(b).unwrap();
+                e.finish().unwrap().len()
+            };
+            let terms_gz: usize = f.pieces.iter().filter(|p| p.1.starts_with(b"PLIT")).map(|p| gz(&p.1)).sum();
+            eprintln!("{name}: root {} raw {} gzip, term pieces {} raw {} gzip", f.root.len(), gz(&f.root), terms, terms_gz);
+        }
     }
 }
