@@ -684,6 +684,22 @@ mod tests {
         assert_eq!(r.mode, "words");
         let r = ask(&mut engine, "复议");
         assert_eq!(r.hits[0].law, "行政复议法", "the current version above the old: {:?}", r.hits);
+        // Any input answers, never a panic.
+        for q in [
+            "",
+            "第",
+            "之一",
+            "🙂",
+            "行政复议法第99999999999条",
+            "行政复议法 第〇条",
+            "民法典第一千二百六十条之",
+            "《》",
+            &"复议".repeat(500),
+        ] {
+            ask(&mut engine, q);
+            let req = LibraryRequest { query: q.into(), law: Some(q.into()), limit: 0 };
+            engine.answer_fetching(&req, |_, name| files.piece(name).map(std::borrow::Cow::Borrowed)).unwrap();
+        }
     }
 
     #[test]

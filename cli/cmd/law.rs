@@ -129,7 +129,8 @@ fn show(dir: &Path, a: &Args) -> Result<i32> {
             });
             println!("{}", serde_json::to_string_pretty(&out)?);
         } else {
-            println!("《{}》{}（{}，{}）\n{}", law.name(), label, law.date, law.status.label(), article["text"].as_str().unwrap_or(""));
+            let version = if law.date.is_empty() { String::new() } else { format!("{} 版，", law.date) };
+            println!("《{}》{}（{version}{}）\n{}", law.name(), label, law.status.label(), article["text"].as_str().unwrap_or(""));
         }
         return Ok(0);
     }
@@ -139,7 +140,16 @@ fn show(dir: &Path, a: &Args) -> Result<i32> {
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(0);
     }
-    println!("{}（{}，{}，{} 条）", law.title, law.date, law.status.label(), file["articles"]);
+    let mut about: Vec<String> = Vec::new();
+    if !law.date.is_empty() {
+        about.push(format!("{} 版", law.date));
+    }
+    about.push(law.status.label());
+    match file["articles"].as_u64() {
+        Some(0) | None => about.push("库中无条文".into()),
+        Some(n) => about.push(format!("{n} 条")),
+    }
+    println!("{}（{}）", law.title, about.join("，"));
     if !others.is_empty() {
         println!("其他版本: {}", others.join(", "));
     }
