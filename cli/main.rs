@@ -26,6 +26,12 @@ USAGE:
   pocketlaw stats [--content DIR]                            reading level per guide, topic coverage
   pocketlaw sizes [--site DIR]                               bytes (raw, gzip, brotli) for first paint and for search
   pocketlaw sizes --queries FILE [--limit N]                 what a cold phone downloads for each query (index pieces)
+  pocketlaw library [--out DIR] [--statutes DIR] [--no-brotli] build the statute library (default DIR target/library)
+  pocketlaw law list [--json]                                every law in the library: date, status, articles
+  pocketlaw law show \"<law>\" [--article N] [--json]         a law's table of contents and text, or one article
+  pocketlaw law search \"<q>\" [--law NAME] [--limit N] [--json]  search the library (article, law name or words)
+  pocketlaw law sizes --queries FILE [--limit N]             what a cold phone downloads per library query
+                                                             (law commands take --library DIR)
 ";
 
 fn main() {
@@ -50,6 +56,8 @@ fn main() {
         Some("form") => cmd::form::run(&args[1..]),
         Some("stats") => cmd::stats::run(&args[1..]),
         Some("sizes") => cmd::sizes::run(&args[1..]),
+        Some("library") => cmd::library::run(&args[1..]),
+        Some("law") => cmd::law::run(&args[1..]),
         Some("-h") | Some("--help") | Some("help") | None => {
             print!("{USAGE}");
             Ok(0)

@@ -7,6 +7,7 @@ mod content_errors;
 mod content_quality;
 mod forms;
 mod fuzz_smoke;
+mod library;
 mod relevance;
 mod search;
 mod trees;

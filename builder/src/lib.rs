@@ -15,6 +15,7 @@ pub mod form;
 pub mod frontmatter;
 pub mod icon;
 pub mod index;
+pub mod library;
 pub mod load;
 pub mod notice;
 pub mod quality;

@@ -44,51 +44,131 @@ fn article_heading(line: &str) -> Option<((u32, Option<u32>), &str)> {
 /// mistaken for a copy of a pack file).
 const INFO_END: &str = concat!("<!-- INFO", " END -->");
 
-/// Parses one law file of the pack format.
-pub fn parse_law(text: &str) -> (String, HashMap<(u32, Option<u32>), String>) {
+/// One law file, parsed with its structure (for the statute library).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ParsedLaw {
+    /// The first `# ` line.
+    pub title: String,
+    /// A second `# ` line in the header (民法典's parts: `总则`).
+    pub part: Option<String>,
+    /// The newest date in the header (`2018年12月29日` → `2018-12-29`), empty when none.
+    pub header_date: String,
+    /// Headings after the header: (level: the number of `#`, text).
+    pub headings: Vec<(u8, String)>,
+    /// The articles in file order; a number seen twice keeps its first text.
+    pub articles: Vec<ParsedArticle>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedArticle {
+    pub number: (u32, Option<u32>),
+    pub text: String,
+    /// The innermost heading above it (an index into `headings`).
+    pub heading: Option<usize>,
+}
+
+/// `2018年12月29日` anywhere in a line → `2018-12-29`.
+fn dates_in(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    let num = |from: usize, max: usize| -> (Option<u32>, usize) {
+        let mut j = from;
+        while j < chars.len() && j - from < max && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        (chars[from..j].iter().collect::<String>().parse().ok(), j)
+    };
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() {
+            let (y, j) = num(i, 4);
+            if let (Some(y), Some('年')) = (y, chars.get(j)) {
+                let (m, k) = num(j + 1, 2);
+                if let (Some(m), Some('月')) = (m, chars.get(k)) {
+                    let (d, l) = num(k + 1, 2);
+                    if let (Some(d), Some('日')) = (d, chars.get(l)) {
+                        if (1000..3000).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                            out.push(format!("{y:04}-{m:02}-{d:02}"));
+                        }
+                        i = l;
+                        continue;
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Parses one law file of the pack format, with its headings and header.
+pub fn parse_law_full(text: &str) -> ParsedLaw {
     let text = text.replace('\u{200B}', "");
-    let mut title = String::new();
-    let mut articles: HashMap<(u32, Option<u32>), String> = HashMap::new();
-    let mut current: Option<((u32, Option<u32>), String)> = None;
+    let mut law = ParsedLaw::default();
+    let mut seen: BTreeSet<(u32, Option<u32>)> = BTreeSet::new();
+    let mut current: Option<ParsedArticle> = None;
     let mut info_done = !text.contains(INFO_END);
+    let mut finish = |a: Option<ParsedArticle>, law: &mut ParsedLaw| {
+        if let Some(a) = a {
+            if seen.insert(a.number) {
+                law.articles.push(a);
+            }
+        }
+    };
     for line in text.lines() {
-        if title.is_empty() {
+        if law.title.is_empty() {
             if let Some(t) = line.strip_prefix("# ") {
-                title = t.trim().to_string();
+                law.title = t.trim().to_string();
                 continue;
             }
         }
         if !info_done {
             info_done = line.trim() == INFO_END;
+            if let Some(p) = line.strip_prefix("# ") {
+                law.part.get_or_insert_with(|| p.trim().to_string());
+            }
+            for d in dates_in(line) {
+                if d > law.header_date {
+                    law.header_date = d;
+                }
+            }
             continue;
         }
         if line.starts_with('#') {
-            if let Some((k, t)) = current.take() {
-                articles.entry(k).or_insert(t);
+            finish(current.take(), &mut law);
+            let level = line.chars().take_while(|&c| c == '#').count();
+            let heading = line[level..].trim();
+            if !heading.is_empty() {
+                law.headings.push((level.min(9) as u8, heading.split_whitespace().collect::<Vec<_>>().join(" ")));
             }
             continue;
         }
-        if let Some((key, rest)) = article_heading(line) {
-            if let Some((k, t)) = current.take() {
-                articles.entry(k).or_insert(t);
-            }
-            current = Some((key, rest.trim().to_string()));
-        } else if let Some((_, t)) = current.as_mut() {
+        if let Some((number, rest)) = article_heading(line) {
+            finish(current.take(), &mut law);
+            let heading = law.headings.len().checked_sub(1);
+            current = Some(ParsedArticle { number, text: rest.trim().to_string(), heading });
+        } else if let Some(a) = current.as_mut() {
             let l = line.trim();
             if !l.is_empty() {
-                t.push('\n');
-                t.push_str(l);
+                a.text.push('\n');
+                a.text.push_str(l);
             }
         }
     }
-    if let Some((k, t)) = current.take() {
-        articles.entry(k).or_insert(t);
-    }
-    (title, articles)
+    finish(current.take(), &mut law);
+    law
+}
+
+/// Parses one law file of the pack format: its title and its articles.
+pub fn parse_law(text: &str) -> (String, HashMap<(u32, Option<u32>), String>) {
+    let law = parse_law_full(text);
+    (law.title, law.articles.into_iter().map(|a| (a.number, a.text)).collect())
 }
 
 /// `劳动合同法(2012-12-28).md` → (`劳动合同法`, `2012-12-28`).
-fn name_and_date(file_stem: &str) -> (String, String) {
+pub fn name_and_date(file_stem: &str) -> (String, String) {
     let date = file_stem
         .rfind('(')
         .map(|i| file_stem[i + 1..].trim_end_matches(')').to_string())
@@ -154,24 +234,18 @@ impl StatutePack {
         if missing.is_empty() || !archive.is_file() {
             return Ok(());
         }
-        let gz = flate2::read::GzDecoder::new(std::fs::File::open(archive)?);
-        let mut tar = tar::Archive::new(gz);
-        for entry in tar.entries()? {
-            let mut entry = entry?;
-            let path = entry.path()?.into_owned();
-            let p = path.to_string_lossy();
-            if p.contains("/DLC/") || !p.ends_with(".md") {
-                continue;
-            }
-            let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-            let (name, _) = name_and_date(&stem);
-            if !missing.contains(&name) {
-                continue;
-            }
-            let mut text = String::new();
-            if entry.read_to_string(&mut text).is_ok() {
-                self.add(&stem, &text);
-            }
+        let mut found: Vec<(String, String)> = Vec::new();
+        read_archive(
+            &archive,
+            |file| missing.contains(&name_and_date(&file.stem).0),
+            |file, text| {
+                if let Ok(text) = text {
+                    found.push((file.stem.clone(), text));
+                }
+            },
+        )?;
+        for (stem, text) in found {
+            self.add(&stem, &text);
         }
         Ok(())
     }
@@ -181,6 +255,53 @@ impl StatutePack {
         let text = law.articles.get(&(c.article, c.sub)).ok_or_else(|| format!("{} has no {}", law.title, c.article_label()))?;
         Ok(ArticleText { title: law.title.clone(), article: c.article_label(), text: text.clone() })
     }
+}
+
+/// A national law file in `all-laws.tar.gz`: `Laws/<category>/[<department>/]<stem>.md`.
+#[derive(Debug, Clone)]
+pub struct ArchiveFile {
+    /// The path inside the archive.
+    pub path: String,
+    /// The folder under `Laws/` (行政法规, 司法解释, …).
+    pub category: String,
+    /// The file name without `.md` (`劳动法(2018-12-29)`).
+    pub stem: String,
+}
+
+/// Reads the national law files of `all-laws.tar.gz`: everything under `Laws/` except the
+/// provinces' local regulations (`Laws/DLC/`), the folders' `_index.md` and the template
+/// `法律法规模版.md`. `want` chooses the files to read; `each` gets each chosen file's text, or
+/// why it could not be read (not UTF-8, a damaged entry).
+pub fn read_archive(
+    archive: &Path,
+    mut want: impl FnMut(&ArchiveFile) -> bool,
+    mut each: impl FnMut(&ArchiveFile, Result<String, String>),
+) -> std::io::Result<()> {
+    let gz = flate2::read::GzDecoder::new(std::fs::File::open(archive)?);
+    let mut tar = tar::Archive::new(gz);
+    for entry in tar.entries()? {
+        let mut entry = entry?;
+        let Ok(path) = entry.path().map(|p| p.to_string_lossy().into_owned()) else { continue };
+        let parts: Vec<&str> = path.split('/').collect();
+        if parts.len() < 3 || parts[0] != "Laws" || parts[1] == "DLC" || !path.ends_with(".md") {
+            continue;
+        }
+        let file_name = parts[parts.len() - 1];
+        if file_name == "_index.md" || file_name.starts_with("法律法规模版") {
+            continue;
+        }
+        let file = ArchiveFile { path: path.clone(), category: parts[1].to_string(), stem: file_name.trim_end_matches(".md").to_string() };
+        if !want(&file) {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        let text = match entry.read_to_end(&mut bytes) {
+            Ok(_) => String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string()),
+            Err(e) => Err(format!("unreadable: {e}")),
+        };
+        each(&file, text);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

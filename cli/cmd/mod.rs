@@ -4,6 +4,8 @@ pub mod check;
 pub mod eval;
 pub mod export;
 pub mod form;
+pub mod law;
+pub mod library;
 pub mod quiz;
 pub mod search;
 pub mod site;
