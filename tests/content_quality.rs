@@ -196,3 +196,36 @@ guides = ["wage-guide"]
     }
     assert_eq!(found.len(), 4, "the current law is not flagged: {found:#?}");
 }
+
+/// One form of address: the reader is 您 everywhere. 你 may appear only inside quotation marks,
+/// where someone else is speaking (a swindler's "帮你追回钱").
+#[test]
+fn the_reader_is_always_addressed_as_nin() {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "md" || x == "toml") {
+                let text = std::fs::read_to_string(&p).unwrap_or_default();
+                for (n, line) in text.lines().enumerate() {
+                    let mut depth = 0i32;
+                    for ch in line.chars() {
+                        match ch {
+                            '“' | '「' => depth += 1,
+                            '”' | '」' => depth -= 1,
+                            '你' if depth <= 0 && !line.trim_start().starts_with('#') => {
+                                out.push(format!("{}:{}: {line}", p.display(), n + 1));
+                                break;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &mut found);
+    assert!(found.is_empty(), "address the reader as 您:\n{}", found.join("\n"));
+}
