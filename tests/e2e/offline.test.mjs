@@ -137,7 +137,7 @@ async function checkOldWebView(page) {
   await page.locator('#boot a[href^="/doc/"]').first().click();
   await page.waitForURL(/\/doc\//);
   assert.ok((await page.locator("#boot article .body").textContent()).length > 100, "the guide is readable");
-  assert.match(await page.locator("#boot-status").textContent(), /版本太旧/);
+  await page.waitForFunction(() => /版本太旧/.test(document.getElementById("boot-status")?.textContent || ""), null, { timeout: 20000 });
   assert.deepEqual(page.errors, [], "nothing throws");
 }
 
