@@ -88,7 +88,7 @@ async function search(request) {
     const step = JSON.parse(engine.step(json));
     if (!step.need) return step;
     if (round === 2) break;
-    await Promise.all(step.need.map(addPiece));
+    await Promise.all(step.need.map((n) => addPiece(n)));
   }
   throw new Error("搜索没有完成");
 }
