@@ -44,6 +44,8 @@ test("the library's page lists the key laws, and the home page links to it", { s
   await page.goto(site.base + "/");
   await page.waitForSelector('.laws-link a[href="/laws"]');
   await lawsPage(page);
+  // The app draws the list once the law list has loaded.
+  await page.waitForSelector('[data-testid="laws"] .law-list a', { timeout: 20000 });
   const keys = await page.locator(".law-list a").count();
   assert.ok(keys >= 20, `the key laws are listed: ${keys}`);
   assert.equal(await page.locator(`.law-list a[href="/laws/${encodeURIComponent(LAW)}"]`).count(), 0, `${LAW} is not a key law`);
