@@ -4,8 +4,13 @@
 // pieces each query needs (the postings of its terms, then the texts of its hits), side by side,
 // and keeps them for the next query. It answers {type: "search", seq, request} with
 // {type: "results", seq, hits, weak}, and {type: "status"} with "ready" or "error".
+// The statute library (a second engine in the same wasm) opens only when the library page first
+// asks: {type: "law-search", seq, request} → {type: "law-results", seq, response} (or error); its
+// root is fetched then, and each query's pieces (directories, postings, texts: up to 3 rounds).
 importScripts("{{WORKER_GLUE}}");
 const PIECES = "{{PIECES}}";
+const LIBRARY_ROOT = "{{LIBRARY_ROOT}}";
+const LIBRARY_PIECES = "{{LIBRARY_PIECES}}";
 let engine = null;
 let failure = null;
 
@@ -30,10 +35,10 @@ const ready = (async () => {
 
 // A piece whose bytes do not match its name (a damaged cache, a cut-off download) is dropped from
 // every cache and fetched once more from the network.
-async function addPiece(name) {
-  const url = PIECES + name + ".bin";
+async function addPiece(name, into = engine, dir = PIECES) {
+  const url = dir + name + ".bin";
   try {
-    engine.add_piece(name, new Uint8Array(await get(url)));
+    into.add_piece(name, new Uint8Array(await get(url)));
     return;
   } catch (e) {
     if (self.caches) {
@@ -41,7 +46,39 @@ async function addPiece(name) {
       await Promise.all(keys.map((k) => caches.open(k).then((c) => c.delete(url)).catch(() => {})));
     }
   }
-  engine.add_piece(name, new Uint8Array(await get(url, { cache: "reload" })));
+  into.add_piece(name, new Uint8Array(await get(url, { cache: "reload" })));
+}
+
+// The library, opened on the first law search (once; a failure is retried on the next search).
+let library = null;
+async function openLibrary() {
+  if (!LIBRARY_ROOT) throw new Error("这个版本没有附带法律法规库");
+  if (!library) {
+    library = (async () => {
+      const root = get(LIBRARY_ROOT);
+      root.catch(() => {});
+      await ready;
+      if (!engine) throw new Error(failure || "搜索没有准备好");
+      return new wasm_bindgen.Library(new Uint8Array(await root));
+    })();
+    library.catch(() => {
+      library = null;
+    });
+  }
+  return library;
+}
+
+async function lawSearch(request) {
+  const lib = await openLibrary();
+  const json = JSON.stringify(request);
+  // As LibraryEngine::answer_fetching: at most three rounds (directories, postings, texts).
+  for (let round = 0; round <= 3; round++) {
+    const step = JSON.parse(lib.step(json));
+    if (!step.need) return step;
+    if (round === 3) break;
+    await Promise.all(step.need.map((n) => addPiece(n, lib, LIBRARY_PIECES)));
+  }
+  throw new Error("查找没有完成");
 }
 
 async function search(request) {
@@ -51,7 +88,7 @@ async function search(request) {
     const step = JSON.parse(engine.step(json));
     if (!step.need) return step;
     if (round === 2) break;
-    await Promise.all(step.need.map(addPiece));
+    await Promise.all(step.need.map((n) => addPiece(n)));
   }
   throw new Error("搜索没有完成");
 }
@@ -62,6 +99,14 @@ onmessage = async (event) => {
     // A second client (the app, taking over from the boot shell's search) asks where things are.
     await ready;
     postMessage(engine ? { type: "ready", docs: engine.num_docs() } : { type: "error", message: failure });
+    return;
+  }
+  if (msg.type === "law-search") {
+    try {
+      postMessage({ type: "law-results", seq: msg.seq, response: await lawSearch(msg.request) });
+    } catch (e) {
+      postMessage({ type: "law-results", seq: msg.seq, error: String(e && e.message ? e.message : e) });
+    }
     return;
   }
   if (msg.type !== "search") return;

@@ -3,6 +3,9 @@
 // - Updates are atomic: each version has its own cache, pages and assets are served from it, and a
 //   new version waits until the user taps "update" (then old caches are deleted).
 // - Navigations are answered with the cached app shell, so every page works offline.
+// - The statute library is too big to precache whole: its root, law list and key laws are
+//   precached; any other library file (all hash-named, so never changing) is kept once fetched,
+//   so a law once opened stays readable offline.
 const VERSION = "{{BUILD_ID}}";
 const CACHE = "pocketlaw-" + VERSION;
 const PRECACHE = {{PRECACHE}};
@@ -46,10 +49,19 @@ const HASHED = /\.([0-9a-f]{10})\.[a-z0-9]+$/;
 // A file of this version missing from its cache (dropped as damaged, by this worker or by the
 // search worker) is fetched and kept again, so the offline copy stays whole.
 const PRECACHED = new Set(PRECACHE);
+// Kept once fetched: the library's pieces (checked by the engine against their names, like
+// data/ix/) and laws (checked here against their hashed names).
+const RUNTIME = /^\/library\//;
 
 async function refill(cache, request, path) {
   const res = await fetch(request);
   if (res.ok && PRECACHED.has(path)) await cache.put(path, res.clone()).catch(() => {});
+  else if (res.ok && RUNTIME.test(path)) {
+    const named = path.match(HASHED);
+    if (!named || !self.crypto || !crypto.subtle || (await sha256Prefix(res).catch(() => "")) === named[1]) {
+      await cache.put(path, res.clone()).catch(() => {});
+    }
+  }
   return res;
 }
 

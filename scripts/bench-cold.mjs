@@ -782,7 +782,7 @@ async function main() {
 }
 
 // For trying the pieces on their own (e.g. the throttling line against a local server).
-export { Line, Pipe, buildPagefindSite };
+export { Line, Pipe, buildPagefindSite, WorkerCpu, throttleCpu };
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   main().catch((e) => {

@@ -76,3 +76,17 @@ pub async fn load_quiz() -> Loaded<pocketlaw_engine::model::QuizBank> {
 pub fn use_catalog() -> Loaded<model::Catalog> {
     expect_context::<Catalog>().0
 }
+
+/// The statute library's law list (`library/laws.<hash>.json`), when the build has the library.
+pub async fn load_law_list() -> Loaded<pocketlaw_engine::library::LawList> {
+    let a = assets()?;
+    let lib = a.library.ok_or("这个版本没有附带法律法规库。")?;
+    fetch_json(&lib.laws).await.map(Arc::new)
+}
+
+/// One law's own JSON (table of contents and text), by its id.
+pub async fn load_law(id: String) -> Loaded<pocketlaw_engine::library::LawFile> {
+    let list = load_law_list().await?;
+    let info = list.laws.iter().find(|l| l.id == id).ok_or_else(|| format!("法律法规库里没有《{id}》。"))?;
+    fetch_json(&info.file).await.map(Arc::new)
+}

@@ -29,6 +29,8 @@ pub fn App(catalog: api::Loaded<pocketlaw_engine::model::Catalog>) -> impl IntoV
                     <Route path=path!("/topic/:slug") view=routes::topic::TopicPage/>
                     <Route path=path!("/directory") view=routes::directory::DirectoryPage/>
                     <Route path=path!("/law/:law/:article") view=routes::law::LawPage/>
+                    <Route path=path!("/laws") view=routes::laws::LawsPage/>
+                    <Route path=path!("/laws/:id") view=routes::laws::LawWhole/>
                     <Route path=path!("/notice/:id") view=routes::notice::NoticePage/>
                     <Route path=path!("/calc") view=routes::calc::CalcList/>
                     <Route path=path!("/calc/:id") view=routes::calc::CalcPage/>

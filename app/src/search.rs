@@ -4,6 +4,7 @@
 
 use crate::api::assets;
 use leptos::prelude::*;
+use pocketlaw_engine::library::{LibraryRequest, LibraryResponse};
 use pocketlaw_engine::model::{DocKind, Hit, SearchRequest};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
@@ -40,6 +41,23 @@ enum FromWorker {
         #[serde(default)]
         error: Option<String>,
     },
+    /// A statute library search's answer.
+    #[serde(rename = "law-results")]
+    LawResults {
+        seq: u32,
+        #[serde(default)]
+        response: Option<LibraryResponse>,
+        #[serde(default)]
+        error: Option<String>,
+    },
+}
+
+/// A statute library search's answer (or why there is none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct LawResults {
+    pub seq: u32,
+    pub query: String,
+    pub response: Result<LibraryResponse, String>,
 }
 
 /// Without a service worker: how long after the page's `load` event the worker starts by itself.
@@ -54,6 +72,9 @@ pub struct SearchClient {
     seq: StoredValue<u32>,
     pub state: RwSignal<EngineState>,
     pub results: RwSignal<Option<Results>>,
+    /// The statute library's answers (the same worker; it opens the library on the first ask).
+    pub law_results: RwSignal<Option<LawResults>>,
+    law_queries: StoredValue<Vec<(u32, String)>>,
 }
 
 impl Default for SearchClient {
@@ -70,6 +91,8 @@ impl SearchClient {
             seq: StoredValue::new(0),
             state: RwSignal::new(EngineState::Loading),
             results: RwSignal::new(None),
+            law_results: RwSignal::new(None),
+            law_queries: StoredValue::new(Vec::new()),
         }
     }
 
@@ -78,7 +101,7 @@ impl SearchClient {
         if self.worker.with_value(Option::is_some) || matches!(self.state.get_untracked(), EngineState::Failed(_)) {
             return;
         }
-        let (state, results) = (self.state, self.results);
+        let (state, results, law_results, law_queries) = (self.state, self.results, self.law_results, self.law_queries);
         // The boot shell's search (public/boot-search.js) may have started the worker already:
         // then it is adopted, with the pieces it has fetched, and asked whether it is ready.
         let adopted = web_sys::window()
@@ -102,6 +125,14 @@ impl SearchClient {
                             let newest = results.with_untracked(|r: &Option<Results>| r.as_ref().is_none_or(|r| r.seq <= seq));
                             if newest {
                                 results.set(Some(Results { seq, hits, weak, error }));
+                            }
+                        }
+                        FromWorker::LawResults { seq, response, error } => {
+                            let newest = law_results.with_untracked(|r: &Option<LawResults>| r.as_ref().is_none_or(|r| r.seq <= seq));
+                            let query = law_queries.with_value(|q| q.iter().find(|(s, _)| *s == seq).map(|(_, q)| q.clone()));
+                            if let (true, Some(query)) = (newest, query) {
+                                let response = response.ok_or_else(|| error.unwrap_or_else(|| "查找没有完成".into()));
+                                law_results.set(Some(LawResults { seq, query, response }));
                             }
                         }
                     }
@@ -153,6 +184,29 @@ impl SearchClient {
         self.start();
         let request = SearchRequest { query: query.to_string(), kind, limit };
         let msg = serde_json::json!({ "type": "search", "seq": seq, "request": request });
+        self.worker.with_value(|w| {
+            if let Some(w) = w {
+                if let Ok(v) = js_sys::JSON::parse(&msg.to_string()) {
+                    let _ = w.post_message(&v);
+                }
+            }
+        });
+    }
+}
+
+impl SearchClient {
+    /// Asks the statute library (the worker opens it on the first ask).
+    pub fn law_search(&self, request: LibraryRequest) {
+        let seq = self.seq.get_value() + 1;
+        self.seq.set_value(seq);
+        self.law_queries.update_value(|q| {
+            q.push((seq, request.query.clone()));
+            if q.len() > 20 {
+                q.remove(0);
+            }
+        });
+        self.start();
+        let msg = serde_json::json!({ "type": "law-search", "seq": seq, "request": request });
         self.worker.with_value(|w| {
             if let Some(w) = w {
                 if let Ok(v) = js_sys::JSON::parse(&msg.to_string()) {

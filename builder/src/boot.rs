@@ -137,10 +137,11 @@ pub fn calc_page(c: &Catalog, k: &pocketlaw_engine::calc::CalcInfo) -> String {
 
 /// One cited article (as `routes::law::LawPage` draws it): a tapped citation opens a real page, with
 /// or without the app.
-pub fn law(a: &pocketlaw_engine::model::ArticleText) -> String {
+pub fn law(a: &pocketlaw_engine::model::ArticleText, whole: Option<&str>) -> String {
     let lines: String = a.text.lines().map(|l| format!("<p>{}</p>", escape(l))).collect();
+    let whole = whole.map(|href| format!("<p class=\"whole-law\"><a href=\"{}\">在整部法律里看</a></p>", escape(href))).unwrap_or_default();
     format!(
-        "<article class=\"law\" data-testid=\"law\"><p class=\"crumbs\">{t}</p><h1>{art}</h1>{lines}\
+        "<article class=\"law\" data-testid=\"law\"><p class=\"crumbs\">{t}</p><h1>{art}</h1>{lines}{whole}\
          <p class=\"note\">以上是法律原文。看不懂的地方，可以拨打 12348 请人解释。</p><button type=\"button\" class=\"back\">返回</button></article>{status}",
         t = escape(&a.title),
         art = escape(&a.article),
@@ -148,8 +149,54 @@ pub fn law(a: &pocketlaw_engine::model::ArticleText) -> String {
     )
 }
 
+/// The link from a cited article's page to the article in its whole law (`/laws/劳动合同法#a47`),
+/// as `routes::law::LawPage` writes it.
+pub fn whole_law_href(law: &str, article: &str) -> Option<String> {
+    let no = pocketlaw_engine::library::parse_article_ref(article)?;
+    Some(format!("/laws/{law}#{}", pocketlaw_engine::library::anchor_of_number(no)))
+}
+
+/// 法律法规 on the home page (app: `routes::laws::LawsLink`).
+fn laws_link() -> String {
+    "<p class=\"laws-link\"><a href=\"/laws\" class=\"big-link\">法律法规：查法律条文原文</a></p>".to_string()
+}
+
+/// The library's search page before the app (`routes::laws::LawsPage`): the box and the key laws.
+pub fn laws(keys: &[&pocketlaw_engine::library::LawInfo]) -> String {
+    let items: String = keys
+        .iter()
+        .map(|l| {
+            format!(
+                "<li><a href=\"/laws/{}\"><strong>{}</strong><span>{}</span></a></li>",
+                escape(&l.id),
+                escape(&l.title),
+                escape(&l.status_label)
+            )
+        })
+        .collect();
+    format!(
+        "<section class=\"laws\" data-testid=\"laws\"><h1>法律法规</h1>\
+         <section class=\"search\" role=\"search\"><label for=\"law-q\" class=\"search-label\">查法律条文：法律名称、第几条，或者用自己的话</label>\
+         <input id=\"law-q\" type=\"search\" placeholder=\"例如：劳动合同法第四十七条\" autocomplete=\"off\" enterkeyhint=\"search\"></section>\
+         <h2>常用法律</h2><ul class=\"law-list\">{items}</ul></section>{status}",
+        status = status("正在打开……"),
+    )
+}
+
+/// A key law's page before the app draws it (`routes::laws::LawWhole`): its title and status.
+pub fn law_whole(l: &pocketlaw_engine::library::LawInfo) -> String {
+    format!(
+        "<article class=\"law-whole\" data-testid=\"law-whole\"><p class=\"crumbs\"><a href=\"/laws\">法律法规</a></p><h1>{}</h1>\
+         <p class=\"law-meta\">{}<span class=\"law-status\">{}</span></p></article>{status}",
+        escape(&l.title),
+        if l.date.is_empty() { String::new() } else { format!("{} 版 · ", escape(&l.date)) },
+        escape(&l.status_label),
+        status = status("正在打开……"),
+    )
+}
+
 /// The home page (also the shell of the routes that have no static form of their own).
-pub fn home(c: &Catalog) -> String {
+pub fn home(c: &Catalog, library: bool) -> String {
     let topics: String = c
         .topics
         .iter()
@@ -172,7 +219,7 @@ pub fn home(c: &Catalog) -> String {
         "<h1 class=\"sr-only\">{app}：遇到法律问题，先在这里查一查</h1>\
          <section class=\"search\" role=\"search\"><label for=\"boot-q\" class=\"search-label\">遇到什么事？用自己的话说一说</label>\
          <input id=\"boot-q\" type=\"search\" placeholder=\"例如：老板不给工钱\" autocomplete=\"off\" enterkeyhint=\"search\">{status}</section>\
-         {notices}{quiz}{trees}{forms}{calc}\
+         {notices}{quiz}{trees}{forms}{calc}{laws}\
          <section class=\"topics\" aria-labelledby=\"boot-topics-h\"><h2 id=\"boot-topics-h\">按问题找</h2><ul class=\"topic-grid\">{topics}</ul></section>{hotline}",
         app = escape(&c.county.app_name),
         status = status("正在打开……"),
@@ -180,6 +227,7 @@ pub fn home(c: &Catalog) -> String {
         trees = trees(c, None),
         forms = forms_link(c),
         calc = calc_links(),
+        laws = if library { laws_link() } else { String::new() },
         hotline = hotline(c),
     )
 }

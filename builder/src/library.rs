@@ -12,6 +12,7 @@ use crate::statutes::{parse_law_full, read_archive, ArchiveFile, ParsedLaw};
 use pocketlaw_engine::citation::{article_label, normalize_law_name};
 use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::library::{article_id, encode_numbers, name_key, parse_article_ref, ArticleNo, LawEntry, LawStatus, LawTable};
+pub use pocketlaw_engine::library::{ArticleOut, LawFile, LawInfo, TocNode};
 use pocketlaw_engine::model::{DocKind, FORMAT_VERSION};
 use pocketlaw_engine::search::pieces::{self, DocInput, IndexFiles, Layout, PieceSizes};
 use serde::Serialize;
@@ -295,52 +296,6 @@ pub fn repealed_names(text: &str) -> Vec<String> {
     out
 }
 
-/// A law's entry in `laws.json`.
-#[derive(Debug, Clone, Serialize)]
-pub struct LawInfo {
-    pub id: String,
-    pub name: String,
-    pub title: String,
-    pub category: String,
-    pub date: String,
-    #[serde(flatten)]
-    pub status: LawStatus,
-    pub status_label: String,
-    pub articles: usize,
-    /// Its own JSON (table of contents and text), relative to the library folder.
-    pub file: String,
-    /// Where its text came from in the pack.
-    pub source: String,
-}
-
-/// A heading in a law's table of contents, with the articles directly under it.
-#[derive(Debug, Clone, Serialize)]
-pub struct TocNode {
-    pub title: String,
-    pub level: u8,
-    pub articles: Vec<String>,
-    pub children: Vec<TocNode>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ArticleOut {
-    pub id: String,
-    pub label: String,
-    pub text: String,
-}
-
-/// A law's own JSON: its entry, its table of contents and its articles.
-#[derive(Debug, Clone, Serialize)]
-pub struct LawFile {
-    pub format_version: u32,
-    #[serde(flatten)]
-    pub info: LawInfo,
-    /// Articles before the first heading.
-    pub articles_before_toc: Vec<String>,
-    pub toc: Vec<TocNode>,
-    pub text: Vec<ArticleOut>,
-}
-
 fn toc(law: &LibLaw) -> (Vec<String>, Vec<TocNode>) {
     // Nodes in heading order, then nested by level.
     let mut under: Vec<Vec<String>> = vec![Vec::new(); law.headings.len()];
@@ -398,6 +353,7 @@ impl LibLaw {
             articles: self.articles.len(),
             file: law_file_name(&self.id),
             source: self.source.clone(),
+            key: false,
         }
     }
 }
@@ -535,10 +491,80 @@ pub struct Manifest {
     pub articles: usize,
 }
 
+/// A library built in memory: the index, and each law's entry and own JSON (in library order).
+pub struct Built {
+    pub index: IndexFiles,
+    pub laws: Vec<LawInfo>,
+    /// (law id, its JSON).
+    pub law_files: Vec<(String, Vec<u8>)>,
+}
+
+/// Builds the library's files in memory (what [`write`] puts in a folder, and the site build
+/// under `library/`: the same bytes).
+pub fn build(lib: &Library, lexicon: &Lexicon) -> Result<Built, String> {
+    let index = index(lib, lexicon, LIBRARY_SIZES)?;
+    let mut law_files = Vec::with_capacity(lib.laws.len());
+    for law in &lib.laws {
+        let (before, toc) = toc(law);
+        let file = LawFile {
+            format_version: FORMAT_VERSION,
+            info: law.info(),
+            articles_before_toc: before,
+            toc,
+            text: law
+                .articles
+                .iter()
+                .map(|a| ArticleOut {
+                    id: article_id(&law.id, a.number),
+                    label: article_label(a.number.0, a.number.1),
+                    text: a.text.clone(),
+                })
+                .collect(),
+        };
+        law_files.push((law.id.clone(), serde_json::to_vec(&file).map_err(|e| e.to_string())?));
+    }
+    Ok(Built { index, laws: lib.laws.iter().map(LibLaw::info).collect(), law_files })
+}
+
+/// The key laws: those of the pack's folder (`<category>/<name>(<date>).md`, 民法典's parts),
+/// which the guides cite; the others come from the archive alone. Their ids in the library (the
+/// current version's, and the folder's own version's when the archive has a newer one).
+pub fn key_laws(statutes: &Path, lib: &Library) -> Vec<String> {
+    let mut stems = Vec::new();
+    if let Ok(cats) = std::fs::read_dir(statutes) {
+        for cat in cats.flatten().filter(|e| e.path().is_dir()) {
+            let category = cat.file_name().to_string_lossy().into_owned();
+            if category == CIVIL_CODE {
+                stems.push((CIVIL_CODE.to_string(), String::new()));
+                continue;
+            }
+            for f in std::fs::read_dir(cat.path()).into_iter().flatten().flatten() {
+                let name = f.file_name().to_string_lossy().into_owned();
+                if let Some(stem) = name.strip_suffix(".md") {
+                    if stem != "_index" && !stem.starts_with("法律法规模版") {
+                        stems.push(split_stem(stem));
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for (base, date) in stems {
+        for law in lib.laws.iter().filter(|l| l.id == base || (l.id.starts_with(&base) && !date.is_empty() && l.date == date)) {
+            if !law.articles.is_empty() && !out.contains(&law.id) && (law.id == base || split_stem(&law.id).0 == base) {
+                out.push(law.id.clone());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Builds the library into `out`: `library.json`, `root.<hash>.bin`, `ix/<piece>.bin`,
 /// `laws.json` and `laws/<id>.json`. Files this build wrote before are replaced.
 pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryReport, String> {
-    let files = index(lib, lexicon, LIBRARY_SIZES)?;
+    let built = build(lib, lexicon)?;
+    let files = &built.index;
     let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     for old in ["ix", "laws"] {
         let p = out.join(old);
@@ -568,26 +594,9 @@ pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryRepo
     for (name, bytes) in &files.pieces {
         put(format!("ix/{name}.bin"), bytes)?;
     }
-    let infos: Vec<LawInfo> = lib.laws.iter().map(LibLaw::info).collect();
-    put("laws.json".into(), &serde_json::to_vec_pretty(&infos).map_err(|e| e.to_string())?)?;
-    for law in &lib.laws {
-        let (before, toc) = toc(law);
-        let file = LawFile {
-            format_version: FORMAT_VERSION,
-            info: law.info(),
-            articles_before_toc: before,
-            toc,
-            text: law
-                .articles
-                .iter()
-                .map(|a| ArticleOut {
-                    id: article_id(&law.id, a.number),
-                    label: article_label(a.number.0, a.number.1),
-                    text: a.text.clone(),
-                })
-                .collect(),
-        };
-        put(law_file_name(&law.id), &serde_json::to_vec(&file).map_err(|e| e.to_string())?)?;
+    put("laws.json".into(), &serde_json::to_vec_pretty(&built.laws).map_err(|e| e.to_string())?)?;
+    for (id, bytes) in &built.law_files {
+        put(law_file_name(id), bytes)?;
     }
     let articles = lib.laws.iter().map(|l| l.articles.len()).sum();
     let manifest = Manifest { format_version: FORMAT_VERSION, root: root.clone(), laws: lib.laws.len(), articles };

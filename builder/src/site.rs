@@ -21,7 +21,19 @@ pub struct SiteInputs<'a> {
     /// The compiled data files (as from `SiteData::files` or the CLI's embedded copy).
     pub data: &'a [(&'a str, &'a [u8])],
     pub catalog: &'a Catalog,
+    /// The statute library, when the build had the statute pack.
+    pub library: Option<SiteLibrary<'a>>,
 }
+
+/// The statute library for the site: the built files and the key laws' ids.
+pub struct SiteLibrary<'a> {
+    pub built: &'a crate::library::Built,
+    /// The laws the guides cite (the pack's folder): precached, listed first, a page each.
+    pub key: &'a [String],
+}
+
+/// Where the library's index pieces go (FNV names, checked by the engine, as `data/ix/`).
+pub const LIBRARY_PIECES_DIR: &str = "library/ix";
 
 /// What went where; written to `build.json` in the site and used by `pocketlaw sizes`.
 #[derive(Debug, Serialize, serde::Deserialize)]
@@ -158,6 +170,7 @@ pub fn headers_file(policy: &Policy) -> String {
          Permissions-Policy: accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()\n\
          /assets/*\n  Cache-Control: public, max-age=31536000, immutable\n\
          /data/*\n  Cache-Control: public, max-age=31536000, immutable\n\
+         /library/*\n  Cache-Control: public, max-age=31536000, immutable\n\
          /sw.js\n  Cache-Control: no-cache\n",
         policy.header()
     )
@@ -224,11 +237,49 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let worker_glue = utf8("pocketlaw_worker.js", app("pocketlaw_worker.js")?)?;
     let worker_wasm = w.hashed("assets", "worker.wasm", &app("pocketlaw_worker_bg.wasm")?)?;
     let search_root = search_root.ok_or("search.bin missing from the build")?;
+    // The statute library: the index root and the law list hash-named, the pieces named by their
+    // own hash, each law's JSON hash-named. Only the root, the list and the key laws are
+    // precached; the rest is cached by the service worker once fetched.
+    let mut library_urls: Vec<String> = Vec::new();
+    let mut library_precache: Vec<String> = Vec::new();
+    let mut key_pages: Vec<(pocketlaw_engine::library::LawInfo, String)> = Vec::new();
+    let library = match &inputs.library {
+        None => None,
+        Some(lib) => {
+            let index = &lib.built.index;
+            for (piece, bytes) in &index.pieces {
+                library_urls.push(w.write(&format!("{LIBRARY_PIECES_DIR}/{piece}.bin"), bytes)?);
+            }
+            let root = w.hashed("library", "root.bin", &index.root)?;
+            library_precache.push(root.clone());
+            let mut laws = lib.built.laws.clone();
+            for (info, (id, bytes)) in laws.iter_mut().zip(&lib.built.law_files) {
+                if info.id != *id {
+                    return Err(format!("library: law {id} out of order"));
+                }
+                info.file = w.hashed("library/laws", "law.json", bytes)?;
+                info.key = lib.key.contains(id);
+                info.source = String::new();
+                if info.key {
+                    library_precache.push(info.file.clone());
+                    key_pages.push((info.clone(), info.file.clone()));
+                } else {
+                    library_urls.push(info.file.clone());
+                }
+            }
+            let list = pocketlaw_engine::library::LawList { format_version: pocketlaw_engine::model::FORMAT_VERSION, laws };
+            let laws_url = w.hashed("library", "laws.json", &serde_json::to_vec(&list).map_err(|e| e.to_string())?)?;
+            library_precache.push(laws_url.clone());
+            Some(pocketlaw_engine::model::LibraryAssets { root, pieces: format!("/{LIBRARY_PIECES_DIR}/"), laws: laws_url })
+        }
+    };
     let bootstrap = public_text("search-worker.js")?
         .replace("importScripts(\"{{WORKER_GLUE}}\");", &worker_glue)
         .replace("{{WORKER_WASM}}", &worker_wasm)
         .replace("{{SEARCH_ROOT}}", &search_root)
-        .replace("{{PIECES}}", &format!("/{PIECES_DIR}/"));
+        .replace("{{PIECES}}", &format!("/{PIECES_DIR}/"))
+        .replace("{{LIBRARY_ROOT}}", library.as_ref().map_or("", |l| l.root.as_str()))
+        .replace("{{LIBRARY_PIECES}}", library.as_ref().map_or("", |l| l.pieces.as_str()));
     if bootstrap.contains("{{") {
         return Err("search-worker.js: a placeholder was left unfilled".into());
     }
@@ -250,6 +301,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         quiz: data_url("quiz.json")?,
         search_page: pocketlaw_engine::model::SEARCH_PAGE,
         kind_labels: DocKind::ALL.iter().map(|k| (k.as_str().to_string(), k.label().to_string())).collect(),
+        library: library.clone(),
     };
     let assets_json = serde_json::to_string(&assets).map_err(|e| e.to_string())?;
 
@@ -262,7 +314,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let catalog_url = data_url("catalog.json")?;
     // Each page carries its route's boot shell (see `boot`): the home page for most routes, the
     // whole document for a guide, FAQ or quiz question, the lists for a topic.
-    let home_main = boot::home(c);
+    let home_main = boot::home(c, library.is_some());
     let page_with = |title: &str, description: &str, main: &str| -> String {
         let page = template
             .replace("{{TITLE}}", &escape(title))
@@ -336,7 +388,12 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         for (key, a) in &texts.articles {
             let Some((law, article)) = key.split_once('|') else { continue };
             let title = format!("《{law}》{article} - {}", c.county.app_name);
-            let html = page_with(&title, &boot::description(&escape(&a.text), 80), &boot::law(a));
+            let whole = inputs
+                .library
+                .as_ref()
+                .filter(|l| l.built.laws.iter().any(|i| i.id == law))
+                .and_then(|_| boot::whole_law_href(law, article));
+            let html = page_with(&title, &boot::description(&escape(&a.text), 80), &boot::law(a, whole.as_deref()));
             w.write(&format!("law/{law}/{article}/index.html"), html.as_bytes())?;
         }
     }
@@ -363,11 +420,29 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         }
     }
 
+    // The library's pages: the search (its boot shell lists the key laws) and each key law.
+    if library.is_some() {
+        let desc = "查法律法规原文：法律、行政法规、司法解释，按条文搜索，整部阅读。".to_string();
+        let keys: Vec<&pocketlaw_engine::library::LawInfo> = key_pages.iter().map(|(i, _)| i).collect();
+        w.write("laws/index.html", page_with(&format!("法律法规 - {}", c.county.app_name), &desc, &boot::laws(&keys)).as_bytes())?;
+        for (info, _) in key_pages.iter().filter(|(i, _)| !i.id.contains(['/', '\\'])) {
+            let html = page_with(&format!("{} - {}", info.title, c.county.app_name), &desc, &boot::law_whole(info));
+            w.write(&format!("laws/{}/index.html", info.id), html.as_bytes())?;
+        }
+    }
+
     let first_paint = vec!["/index.html".to_string()];
     let app_files = vec![app_js.clone(), app_wasm.clone(), catalog_url.clone()];
     // The service worker: every file of this version, generated from what was just written.
     let is_route_shell = |f: &str| f.ends_with("/index.html");
-    let mut precache: Vec<String> = w.files.iter().filter(|f| !is_route_shell(f) && *f != "_headers").map(|f| format!("/{f}")).collect();
+    let lazy: std::collections::HashSet<&str> = library_urls.iter().map(String::as_str).collect();
+    let mut precache: Vec<String> = w
+        .files
+        .iter()
+        .filter(|f| !is_route_shell(f) && *f != "_headers")
+        .map(|f| format!("/{f}"))
+        .filter(|f| !lazy.contains(f.as_str()))
+        .collect();
     precache.sort();
     let shells = w.files.iter().filter(|f| is_route_shell(f)).count();
     let version = hex(&w.digest.clone().finalize()[..6]);
@@ -387,6 +462,11 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             format!("{shells} route pages (*/index.html): copies of /index.html with their own title for link previews; offline, the service worker answers every navigation with /index.html"),
             "/sw.js: the service worker itself".to_string(),
             "/_headers: the host's response headers, not a page".to_string(),
+            format!(
+                "{} statute library files (index pieces, laws the guides do not cite): fetched when asked for, then kept by the service worker (their names are hashes); precached: {}",
+                library_urls.len(),
+                library_precache.len()
+            ),
         ],
     };
     let json = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;

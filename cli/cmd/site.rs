@@ -1,10 +1,12 @@
 //! `pocketlaw site --app DIR --out DIR [--public DIR] [--content DIR [--statutes DIR|none]]`: the
 //! static site, from the embedded data (or a content folder compiled now, as for test fixtures),
-//! the wasm-bindgen output and public/.
+//! the wasm-bindgen output and public/. With the statute pack (`--statutes DIR`, default
+//! ../shared/statutes; `--statutes none` or `--no-library` to leave it out) and the embedded
+//! content, the statute library goes in too (`library/`, the same bytes as `pocketlaw library`).
 
 use crate::data::{catalog, files, Args};
 use anyhow::{anyhow, Result};
-use pocketlaw_builder::site::{assemble, SiteInputs};
+use pocketlaw_builder::site::{assemble, SiteInputs, SiteLibrary};
 use std::path::Path;
 
 pub fn run(args: &[String]) -> Result<i32> {
@@ -30,8 +32,34 @@ pub fn run(args: &[String]) -> Result<i32> {
         Some(d) => (borrowed.as_slice(), d.catalog.clone()),
         None => (files(), catalog()?),
     };
-    let report = assemble(&SiteInputs { app_dir: Path::new(app), public_dir: Path::new(public), data, catalog: &cat }, Path::new(out))
-        .map_err(|e| anyhow!(e))?;
+    // The statute library, for the real content only (test fixtures stay small).
+    let statutes = if compiled.is_none() && !a.flag("--no-library") {
+        pocketlaw_builder::find_statutes(Path::new("."), a.value("--statutes")?)
+    } else {
+        None
+    };
+    let library = match &statutes {
+        None => None,
+        Some(dir) => {
+            let start = std::time::Instant::now();
+            let lexicon = crate::data::engine()?.lexicon().clone();
+            let lib = pocketlaw_builder::library::collect(dir).map_err(|e| anyhow!(e))?;
+            let built = pocketlaw_builder::library::build(&lib, &lexicon).map_err(|e| anyhow!(e))?;
+            let key = pocketlaw_builder::library::key_laws(dir, &lib);
+            println!(
+                "library: {} laws, {} articles, {} key laws, {} index pieces (built in {:.1} s)",
+                lib.laws.len(),
+                built.laws.iter().map(|l| l.articles).sum::<usize>(),
+                key.len(),
+                built.index.pieces.len(),
+                start.elapsed().as_secs_f64()
+            );
+            Some((built, key))
+        }
+    };
+    let site_library = library.as_ref().map(|(built, key)| SiteLibrary { built, key });
+    let inputs = SiteInputs { app_dir: Path::new(app), public_dir: Path::new(public), data, catalog: &cat, library: site_library };
+    let report = assemble(&inputs, Path::new(out)).map_err(|e| anyhow!(e))?;
     println!("site {} (content {}) written to {out}: {} files", report.version, report.build_id, report.files.len());
     Ok(0)
 }

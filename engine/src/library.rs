@@ -202,6 +202,92 @@ pub fn parse_article_ref(rest: &str) -> Option<ArticleNo> {
     Some((n, sub))
 }
 
+/// A law's entry in `laws.json` (written by `builder::library`, read by the app).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawInfo {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub category: String,
+    pub date: String,
+    #[serde(flatten)]
+    pub status: LawStatus,
+    pub status_label: String,
+    pub articles: usize,
+    /// Its own JSON (table of contents and text): relative to the library folder, or in the
+    /// site, its URL.
+    pub file: String,
+    /// Where its text came from in the pack (left out of the site's list).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// One of the key laws (those the pack's folder holds, which the guides cite): the site
+    /// keeps them offline and lists them first.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub key: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The site's list of laws (`library/laws.<hash>.json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawList {
+    pub format_version: u32,
+    pub laws: Vec<LawInfo>,
+}
+
+/// A heading in a law's table of contents, with the articles directly under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TocNode {
+    pub title: String,
+    pub level: u8,
+    pub articles: Vec<String>,
+    pub children: Vec<TocNode>,
+}
+
+/// One article of a law's own JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleOut {
+    /// The document id, `劳动合同法#47`.
+    pub id: String,
+    /// `第四十七条`.
+    pub label: String,
+    pub text: String,
+}
+
+impl ArticleOut {
+    /// The article's anchor in a law's page: `a47`, `a276-1` (from its id).
+    pub fn anchor(&self) -> String {
+        anchor_of(&self.id)
+    }
+}
+
+/// The anchor of an article id (`劳动合同法#47` → `a47`).
+pub fn anchor_of(id: &str) -> String {
+    format!("a{}", id.rsplit_once('#').map_or(id, |(_, n)| n))
+}
+
+/// The anchor of an article number (`(276, Some(1))` → `a276-1`).
+pub fn anchor_of_number((n, sub): ArticleNo) -> String {
+    match sub {
+        Some(s) => format!("a{n}-{s}"),
+        None => format!("a{n}"),
+    }
+}
+
+/// A law's own JSON: its entry, its table of contents and its articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LawFile {
+    pub format_version: u32,
+    #[serde(flatten)]
+    pub info: LawInfo,
+    /// Articles before the first heading.
+    pub articles_before_toc: Vec<String>,
+    pub toc: Vec<TocNode>,
+    pub text: Vec<ArticleOut>,
+}
+
 /// A library search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LibraryRequest {

@@ -201,6 +201,21 @@ pub struct Assets {
     /// document kinds' labels.
     pub search_page: usize,
     pub kind_labels: BTreeMap<String, String>,
+    /// The statute library, when the build had the statute pack.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<LibraryAssets>,
+}
+
+/// Where the statute library is (`library/` in the site). Each law's own JSON is named in the
+/// law list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LibraryAssets {
+    /// The index root (`/library/root.<hash>.bin`), fetched by the worker on the first law search.
+    pub root: String,
+    /// The index pieces' folder (`/library/ix/`).
+    pub pieces: String,
+    /// The law list ([`crate::library::LawList`]).
+    pub laws: String,
 }
 
 /// A legal-service notice (发布): a 送法下乡 date, a new law taking effect, changed office hours.

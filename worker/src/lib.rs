@@ -46,3 +46,47 @@ impl Engine {
         json.unwrap_or_else(|_| r#"{"hits":[],"weak":true}"#.into())
     }
 }
+
+/// The statute library (`engine::library`), a second class in the same wasm: the worker opens it
+/// only when the library page first asks (its root is fetched then), so the content search's
+/// cold start is unchanged but for the few kilobytes of code.
+#[wasm_bindgen]
+pub struct Library {
+    inner: pocketlaw_engine::library::LibraryEngine,
+}
+
+#[wasm_bindgen]
+impl Library {
+    /// Opens the library's index root (with its law table). Fails with a readable message on a
+    /// damaged root, another format version, or a root that is not a library's.
+    #[wasm_bindgen(constructor)]
+    pub fn new(root: &[u8]) -> Result<Library, JsError> {
+        console_error_panic_hook::set_once();
+        pocketlaw_engine::library::LibraryEngine::open(root).map(|inner| Library { inner }).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    pub fn num_articles(&self) -> usize {
+        self.inner.num_articles()
+    }
+
+    /// Adds a fetched piece; refuses (keeping nothing) bytes that do not match the name.
+    pub fn add_piece(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        self.inner.add_piece(name, bytes).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Takes a JSON [`pocketlaw_engine::library::LibraryRequest`]. Returns JSON:
+    /// `{"need": [piece names]}`, else the [`pocketlaw_engine::library::LibraryResponse`]. A
+    /// request that does not parse answers no hits.
+    pub fn step(&self, request_json: &str) -> String {
+        use pocketlaw_engine::library::{LibraryRequest, LibraryResponse, LibraryStep};
+        let step = match serde_json::from_str::<LibraryRequest>(request_json) {
+            Ok(req) => self.inner.step(&req),
+            Err(_) => LibraryStep::Done(LibraryResponse { hits: Vec::new(), mode: "words".into() }),
+        };
+        let json = match step {
+            LibraryStep::Done(answer) => serde_json::to_string(&answer),
+            LibraryStep::Need(names) => serde_json::to_string(&serde_json::json!({ "need": names })),
+        };
+        json.unwrap_or_else(|_| r#"{"hits":[],"mode":"words"}"#.into())
+    }
+}

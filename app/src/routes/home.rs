@@ -70,7 +70,7 @@ pub fn Home() -> impl IntoView {
             />
             <KindFilter current=kind on_pick=move |k| set_url2(q.get_untracked(), k)/>
         </section>
-        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <crate::routes::notice::HomeNotices/> <QuizCard/> <TreeLinks/> <crate::routes::form::FormsLink/> <crate::routes::calc::CalcLinks/> <Topics/> <Hotline/> }>
+        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <crate::routes::notice::HomeNotices/> <QuizCard/> <TreeLinks/> <crate::routes::form::FormsLink/> <crate::routes::calc::CalcLinks/> <crate::routes::laws::LawsLink/> <Topics/> <Hotline/> }>
             <Results limit=limit show_more=show_more/>
         </Show>
     }

@@ -27,6 +27,7 @@ pub fn LawPage() -> impl IntoView {
                         <p class="crumbs">{a.title.clone()}</p>
                         <h1>{a.article.clone()}</h1>
                         {a.text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+                        {whole_law_href(&law, &article).map(|href| view! { <p class="whole-law"><a href=href>"在整部法律里看"</a></p> })}
                         <p class="note">"以上是法律原文。看不懂的地方，可以拨打 12348 请人解释。"</p>
                         <button type="button" class="back" on:click=|_| {
                             if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -39,4 +40,12 @@ pub fn LawPage() -> impl IntoView {
             },
         }
     }
+}
+
+/// The link to the article in its whole law (`/laws/劳动合同法#a47`), when the build has the
+/// library and the law is in it (as `builder::boot::whole_law_href` writes it in the page).
+fn whole_law_href(law: &str, article: &str) -> Option<String> {
+    crate::api::assets().ok()?.library?;
+    let no = pocketlaw_engine::library::parse_article_ref(article)?;
+    Some(format!("/laws/{law}#{}", pocketlaw_engine::library::anchor_of_number(no)))
 }

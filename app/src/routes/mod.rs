@@ -8,6 +8,7 @@ pub mod doc;
 pub mod form;
 pub mod home;
 pub mod law;
+pub mod laws;
 pub mod not_found;
 pub mod notice;
 pub mod quiz;
