@@ -1,6 +1,6 @@
 // The boot shell's search, inlined at the end of every page by `pocketlaw site`. Before the app (wasm) has loaded, the home page's box (#boot-q)
 // already searches. The search worker starts at once (the home page is where people search; its
-// engine and index root are 110 KB brotli, the pieces come per query), and the
+// engine and index root are about 125 KB brotli, the pieces come per query), and the
 // app later takes it over (window.plSearchWorker). Hits are drawn with the app's markup into the
 // boot shell; when the app mounts it replaces the boot shell and carries the words over.
 // While this first search runs, the page's loader holds the app back (window.plBootSearch), so
