@@ -78,3 +78,20 @@ pub fn Disclaimer(#[prop(into)] reviewed: String) -> impl IntoView {
         </div>
     }
 }
+
+/// Where to go: directory entries (by id) as links into the directory, each with its phone number
+/// only when the number is verified (nothing unverified is offered as a number to call).
+#[component]
+pub fn Places(ids: Vec<String>) -> impl IntoView {
+    let catalog = use_catalog();
+    let places: Vec<_> = catalog.map(|c| ids.iter().filter_map(|w| c.directory_entry(w).cloned()).collect()).unwrap_or_default();
+    view! {
+        <ul class="places">
+            {places.into_iter().map(|e| {
+                let call = if e.verified { e.phone.clone() } else { None };
+                view! { <li><A href=format!("/directory#{}", e.id)>{e.name.clone()}</A>
+                    {call.map(|p| view! { " " <a href=format!("tel:{p}")>{format!("📞 {p}")}</a> })}</li> }
+            }).collect_view()}
+        </ul>
+    }
+}

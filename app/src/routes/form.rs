@@ -6,7 +6,7 @@
 //! the same as `pocketlaw form`.
 
 use crate::api::{load_forms, use_catalog};
-use crate::components::{Disclaimer, Hotline, Loading, Problem};
+use crate::components::{Disclaimer, Hotline, Loading, Places, Problem};
 use crate::routes::doc::{set_title, Citations};
 use crate::routes::not_found::NotFound;
 use crate::storage;
@@ -280,7 +280,6 @@ fn Paper(form: Arc<Form>, doc: Document, catalog: Arc<Catalog>) -> impl IntoView
     let text = doc.text();
     let status = RwSignal::new(String::new());
     let show_text = RwSignal::new(false);
-    let places: Vec<_> = form.where_.iter().filter_map(|w| catalog.directory_entry(w).cloned()).collect();
     let guides: Vec<(String, String)> =
         form.guides.iter().filter_map(|g| catalog.doc(g)).map(|d| (d.id.clone(), d.title.clone())).collect();
     let first = form.questions.first().map(|q| q.id.clone()).unwrap_or_default();
@@ -316,13 +315,7 @@ fn Paper(form: Arc<Form>, doc: Document, catalog: Arc<Catalog>) -> impl IntoView
                     <h2>"交到哪里、交几份、附什么材料"</h2>
                     <div class="body" inner_html=form.handin_html.clone()></div>
                     <h3>"可以去这些地方、打这些电话"</h3>
-                    <ul class="places">
-                        {places.into_iter().map(|e| {
-                            let call = if e.verified { e.phone.clone() } else { None };
-                            view! { <li><A href=format!("/directory#{}", e.id)>{e.name.clone()}</A>
-                                {call.map(|p| view! { " " <a href=format!("tel:{p}")>{format!("📞 {p}")}</a> })}</li> }
-                        }).collect_view()}
-                    </ul>
+                    <Places ids=form.where_.clone()/>
                     {(!guides.is_empty()).then(|| view! {
                         <h3>"详细看指南"</h3>
                         <ul>{guides.into_iter().map(|(id, t)| view! { <li><A href=format!("/doc/{id}")>{t}</A></li> }).collect_view()}</ul>

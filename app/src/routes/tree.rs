@@ -3,7 +3,7 @@
 //! kept on the phone so a half-done tree can be resumed.
 
 use crate::api::{load_trees, use_catalog};
-use crate::components::{Hotline, Loading, Problem, ReadAloud};
+use crate::components::{Hotline, Loading, Places, Problem, ReadAloud};
 use crate::routes::doc::{set_title, Citations};
 use crate::routes::not_found::NotFound;
 use crate::storage;
@@ -110,7 +110,6 @@ fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Arc<Catalo
         Verdict::Maybe => "verdict maybe",
         Verdict::No => "verdict no",
     };
-    let places: Vec<_> = outcome.where_.iter().filter_map(|w| catalog.directory_entry(w).cloned()).collect();
     let hotline = catalog.county.hotline.clone();
     let guides: Vec<(String, String)> =
         outcome.guides.iter().filter_map(|g| catalog.doc(g)).map(|d| (d.id.clone(), d.title.clone())).collect();
@@ -134,13 +133,7 @@ fn Result(tree: Tree, outcome: Outcome, path: Vec<Answered>, catalog: Arc<Catalo
             <h2>"要多久"</h2>
             <p>{outcome.timeline.clone()}</p>
             <h2>"去哪里"</h2>
-            <ul class="places">
-                {places.into_iter().map(|e| {
-                    let call = if e.verified { e.phone.clone() } else { None };
-                    view! { <li><A href=format!("/directory#{}", e.id)>{e.name.clone()}</A>
-                        {call.map(|p| view! { " " <a href=format!("tel:{p}")>{format!("📞 {p}")}</a> })}</li> }
-                }).collect_view()}
-            </ul>
+            <Places ids=outcome.where_.clone()/>
             <Citations list=outcome.citations.clone()/>
             {(!guides.is_empty()).then(|| view! {
                 <h2>"详细看指南"</h2>

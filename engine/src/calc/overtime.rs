@@ -118,23 +118,11 @@ pub(crate) fn compute(v: &Values) -> Result<CalcResult, Vec<FieldError>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run, Value};
-    use std::collections::BTreeMap;
+    use super::super::run;
+    use super::super::tests::{fen as f, inputs, money_figures};
 
     fn pay(pairs: &[(&str, &str)]) -> Vec<(String, i64)> {
-        let inputs: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let r = run("overtime", &inputs).unwrap_or_else(|e| panic!("{pairs:?}: {e:?}"));
-        r.figures
-            .iter()
-            .map(|f| match f.value {
-                Value::Money { fen, .. } => (f.key.clone(), fen),
-                _ => panic!(),
-            })
-            .collect()
-    }
-
-    fn f(pairs: &[(&str, i64)]) -> Vec<(String, i64)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+        money_figures("overtime", pairs)
     }
 
     #[test]
@@ -159,10 +147,7 @@ mod tests {
 
     #[test]
     fn bad_hours() {
-        let err = |pairs: &[(&str, &str)]| {
-            let inputs: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-            run("overtime", &inputs).unwrap_err()
-        };
+        let err = |pairs: &[(&str, &str)]| run("overtime", &inputs(pairs)).unwrap_err();
         assert_eq!(err(&[("wage", "4350")])[0].key, "workday_hours");
         assert_eq!(err(&[("wage", "4350"), ("workday_hours", "-3")])[0].key, "workday_hours");
         assert_eq!(err(&[("wage", "4350"), ("holiday_hours", "八")])[0].key, "holiday_hours");

@@ -8,6 +8,24 @@ pub(crate) fn inputs(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
+/// A run's money figures as (key, fen), for the table tests; panics on bad input or a non-money
+/// figure (the tables only hold valid rows).
+pub(crate) fn money_figures(id: &str, pairs: &[(&str, &str)]) -> Vec<(String, i64)> {
+    let r = run(id, &inputs(pairs)).unwrap_or_else(|e| panic!("{id} {pairs:?}: {e:?}"));
+    r.figures
+        .iter()
+        .map(|f| match f.value {
+            Value::Money { fen, .. } => (f.key.clone(), fen),
+            _ => panic!("{id}: {} is not money", f.key),
+        })
+        .collect()
+}
+
+/// An expected row: (key, fen) pairs.
+pub(crate) fn fen(pairs: &[(&str, i64)]) -> Vec<(String, i64)> {
+    pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+}
+
 /// One valid run of every calculator, and of every choice the deadline and court-fee calculators
 /// offer, for the checks that look at all output.
 pub(crate) fn sample_runs() -> Vec<CalcResult> {

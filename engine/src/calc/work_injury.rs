@@ -200,27 +200,15 @@ fn exact(num: i128, den: i128) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{run, Value};
-    use std::collections::BTreeMap;
+    use super::super::run;
+    use super::super::tests::{fen as f, inputs, money_figures};
 
     fn figures(grade: &str, wage: &str, average: Option<&str>) -> Vec<(String, i64)> {
-        let mut inputs: BTreeMap<String, String> =
-            [("grade", grade), ("wage", wage)].iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut pairs = vec![("grade", grade), ("wage", wage)];
         if let Some(a) = average {
-            inputs.insert("area_average".into(), a.into());
+            pairs.push(("area_average", a));
         }
-        let r = run("work-injury-disability", &inputs).unwrap_or_else(|e| panic!("{e:?}"));
-        r.figures
-            .iter()
-            .map(|f| match f.value {
-                Value::Money { fen, .. } => (f.key.clone(), fen),
-                _ => panic!(),
-            })
-            .collect()
-    }
-
-    fn f(pairs: &[(&str, i64)]) -> Vec<(String, i64)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect()
+        money_figures("work-injury-disability", &pairs)
     }
 
     #[test]
@@ -271,10 +259,7 @@ mod tests {
 
     #[test]
     fn bad_grade_and_wage() {
-        let run_with = |pairs: &[(&str, &str)]| {
-            let inputs: BTreeMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-            run("work-injury-disability", &inputs).unwrap_err()
-        };
+        let run_with = |pairs: &[(&str, &str)]| run("work-injury-disability", &inputs(pairs)).unwrap_err();
         assert_eq!(run_with(&[("grade", "11"), ("wage", "5000")])[0].key, "grade");
         assert_eq!(run_with(&[("grade", "3"), ("wage", "0")])[0].key, "wage");
         assert_eq!(run_with(&[("grade", "3"), ("wage", "5000"), ("area_average", "0")])[0].key, "area_average");
