@@ -54,14 +54,6 @@ fn trees(c: &Catalog, topic: Option<&str>) -> String {
     format!("<section class=\"tree-links\"><h2>一步一步问，帮您判断</h2><ul class=\"doc-list\">{items}</ul></section>")
 }
 
-/// A notice's date line: published on, and the last day when it has one.
-pub fn notice_dates(n: &Notice) -> String {
-    match &n.expires {
-        Some(e) => format!("{} 发布 · 有效期至 {}", escape(&n.date), escape(e)),
-        None => format!("{} 发布", escape(&n.date)),
-    }
-}
-
 /// The newest notices, for the home page. The static page cannot know today's date, so it shows
 /// each one's last day; the app leaves out what has expired and marks what is new on this phone.
 fn notices(c: &Catalog) -> String {
@@ -77,7 +69,7 @@ fn notices(c: &Catalog) -> String {
                 "<li data-testid=\"notice\" data-id=\"{id}\"><a href=\"/notice/{id}\"><strong>{t}</strong></a><p class=\"notice-date\">{d}</p></li>",
                 id = escape(&n.id),
                 t = escape(&n.title),
-                d = notice_dates(n)
+                d = escape(&n.dates())
             )
         })
         .collect();
@@ -91,7 +83,7 @@ pub fn notice(c: &Catalog, n: &Notice) -> String {
          <p class=\"notice-date\">{d}</p><div class=\"body\">{body}</div>{hotline}</article>{status}",
         id = escape(&n.id),
         t = escape(&n.title),
-        d = notice_dates(n),
+        d = escape(&n.dates()),
         body = n.html,
         hotline = hotline(c),
         status = status(""),

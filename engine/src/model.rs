@@ -234,6 +234,15 @@ pub struct Notice {
 }
 
 impl Notice {
+    /// The date line under its title: published on, and the last day when it has one (the same
+    /// words in the static page and the app).
+    pub fn dates(&self) -> String {
+        match &self.expires {
+            Some(e) => format!("{} 发布 · 有效期至 {e}", self.date),
+            None => format!("{} 发布", self.date),
+        }
+    }
+
     /// Whether it still applies on `today` (`YYYY-MM-DD`; ISO dates compare as text).
     pub fn is_current(&self, today: &str) -> bool {
         self.expires.as_deref().is_none_or(|e| today <= e)

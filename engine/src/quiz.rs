@@ -241,14 +241,16 @@ pub fn score(questions: &[&DocPage], answers: &[Vec<usize>]) -> u32 {
 }
 
 impl Progress {
-    /// Starts the quiz under way for `set` with these questions (nothing to start when empty).
-    pub fn start(&mut self, set: &QuizSet, questions: &[&DocPage]) {
+    /// Starts the quiz under way for `set` with these questions (nothing to start when empty, or
+    /// when it is already the quiz under way). Whether anything changed (then it is worth saving).
+    pub fn start(&mut self, set: &QuizSet, questions: &[&DocPage]) -> bool {
         let key = set.key();
         let ids: Vec<String> = questions.iter().map(|q| q.id.clone()).collect();
         if ids.is_empty() || self.current.as_ref().is_some_and(|c| c.key == key && c.ids == ids) {
-            return;
+            return false;
         }
         self.current = Some(InProgress { key, ids, answers: Vec::new() });
+        true
     }
 
     /// The answers given so far in the quiz under way for `set`.
@@ -412,7 +414,7 @@ mod tests {
         let mut p = Progress::default();
         let qs = set.questions(&bank, &p, 1);
         assert_eq!(qs.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), vec!["m1", "m2"]);
-        p.start(&set, &qs);
+        assert!(p.start(&set, &qs));
         assert_eq!(p.answer(&set, qs[0], vec![1]), Some(false), "wrong");
         assert!(p.in_notebook("m1"));
         assert_eq!(p.answer(&set, qs[1], Vec::new()), None, "nothing picked: nothing changes");
@@ -420,7 +422,7 @@ mod tests {
         // Leaving and coming back: the same quiz, the same answers.
         let again = set.questions(&bank, &p, 99);
         assert_eq!(again.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), vec!["m1", "m2"]);
-        p.start(&set, &again);
+        assert!(!p.start(&set, &again), "the same quiz: nothing to save");
         assert_eq!(p.answers(&set), vec![vec![1]], "starting the same quiz again keeps its answers");
         assert_eq!(p.answer(&set, qs[1], vec![1]), Some(true));
         let score = score(&qs, &p.answers(&set));
@@ -445,7 +447,7 @@ mod tests {
         let nb = QuizSet::Notebook;
         let qs = nb.questions(&bank, &p, 1);
         assert_eq!(qs.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), vec!["q3"], "a question no longer in the bank is not asked");
-        p.start(&nb, &qs);
+        assert!(p.start(&nb, &qs));
         p.finish(&nb, "2026-01-20", 1, 1);
         assert!(p.history.is_empty());
         // A stored quiz whose questions are gone from the bank starts afresh.

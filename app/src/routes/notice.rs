@@ -15,13 +15,6 @@ use pocketlaw_engine::model::{home_notices, Notice};
 /// Where the ids of the notices this phone has shown are kept.
 const SEEN: &str = "notices-seen";
 
-fn dates(n: &Notice) -> String {
-    match &n.expires {
-        Some(e) => format!("{} 发布 · 有效期至 {e}", n.date),
-        None => format!("{} 发布", n.date),
-    }
-}
-
 /// The home page's list. A notice is "new" until the home page has shown it once on this phone;
 /// a broken or missing store only means everything counts as new.
 #[component]
@@ -43,7 +36,7 @@ pub fn HomeNotices() -> impl IntoView {
             <h2 id="notices-h">"通知公告"</h2>
             <ul class="doc-list">
                 {shown.into_iter().map(|(n, new)| {
-                    let (href, when) = (format!("/notice/{}", n.id), dates(&n));
+                    let (href, when) = (format!("/notice/{}", n.id), n.dates());
                     view! {
                         <li data-testid="notice" data-id=n.id>
                             <A href=href><strong>{n.title}</strong></A>
@@ -72,7 +65,7 @@ pub fn NoticePage() -> impl IntoView {
                     <article class="notice-page" data-testid="notice-page" data-id=n.id.clone()>
                         <p class="crumbs">"通知公告"</p>
                         <h1>{n.title.clone()}</h1>
-                        <p class="notice-date">{dates(n)}</p>
+                        <p class="notice-date">{n.dates()}</p>
                         <div class="body" inner_html=n.html.clone()></div>
                         <Hotline/>
                     </article>

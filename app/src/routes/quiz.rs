@@ -133,7 +133,11 @@ fn QuizLoader(set: Signal<QuizSet>) -> impl IntoView {
             let set = set.get();
             // The quiz under way for this set, or a new one (the engine's rules).
             let picked = s.progress.with_untracked(|p| set.questions(&bank.questions, p, js_sys::Date::now() as u64));
-            s.update(|p| p.start(&set, &picked));
+            // Saved only when a new quiz starts (a resumed one is already stored).
+            let mut progress = s.progress.get_untracked();
+            if progress.start(&set, &picked) {
+                s.update(|p| *p = progress);
+            }
             let questions: Vec<DocPage> = picked.into_iter().cloned().collect();
             let title = set.title();
             set_title(&title);
