@@ -9,20 +9,21 @@
   // The article page's 返回 button, before the app (no inline handlers: the CSP forbids them).
   var back = document.querySelectorAll("#boot button.back");
   for (var i = 0; i < back.length; i++) back[i].addEventListener("click", function () { history.back(); });
-  var box = document.getElementById("boot-q");
-  if (!box) return;
   // The engine's wasm needs WebAssembly with reference types (Chrome/WebView 96+, Safari 15+; see
   // README "Browsers"): this tiny module (one function type returning externref) only validates
-  // where it is there. Older WebViews get a plain message and the rest of the page, never an error.
-  var TOO_OLD = "这个微信或浏览器的版本太旧，用不了搜索。请按下面的问题分类找，或拨打 12348 免费咨询。升级微信或换个浏览器后就能搜索。";
-  var capable = false;
+  // where it is there. The answer is kept for the page's loader (index.html), which runs after
+  // this script and, where it is false, downloads no wasm and says the browser is too old.
+  var wasm = false;
   try {
-    capable = !!window.Worker && typeof WebAssembly === "object" &&
+    wasm = typeof WebAssembly === "object" &&
       WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 111]));
   } catch (e) {}
+  window.plWasm = wasm;
+  var capable = wasm && !!window.Worker;
+  var TOO_OLD = "这个微信或浏览器的版本太旧，用不了搜索。请按下面的问题分类找，或拨打 12348 免费咨询。升级微信或换个浏览器后就能搜索。";
+  var box = document.getElementById("boot-q");
+  if (!box) return;
   if (!capable) {
-    var status = document.getElementById("boot-status");
-    if (status) status.textContent = TOO_OLD;
     box.setAttribute("aria-describedby", "boot-status");
     return;
   }
