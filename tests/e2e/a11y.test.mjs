@@ -20,7 +20,8 @@ const PAGES = [
   ["quiz hub", "/quiz", '[data-testid="quiz-hub"]'],
   ["quiz question", "/quiz/month/2026-03", '[data-testid="stem"]'],
   ["directory", "/directory", '[data-testid="directory"]'],
-  ["law", "/law/劳动争议调解仲裁法/第二十七条", '[data-testid="law"]'],
+  // The app's article, not the static one it replaces (it loads the article texts first).
+  ["law", "/law/劳动争议调解仲裁法/第二十七条", 'body > :not(#boot) [data-testid="law"] h1'],
   ["not found", "/nowhere", '[data-testid="not-found"]'],
 ];
 
