@@ -4,7 +4,7 @@
 const PREFIX: &str = "pocketlaw.";
 
 fn store() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::window()?.local_storage().ok().flatten()
 }
 
 pub fn get(key: &str) -> Option<String> {

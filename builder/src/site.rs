@@ -314,7 +314,8 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     let catalog_url = data_url("catalog.json")?;
     // Each page carries its route's boot shell (see `boot`): the home page for most routes, the
     // whole document for a guide, FAQ or quiz question, the lists for a topic.
-    let home_main = boot::home(c, library.is_some());
+    let shells = boot::Site::new(c, library.is_some());
+    let home_main = shells.home();
     let page_with = |title: &str, description: &str, main: &str| -> String {
         let page = template
             .replace("{{TITLE}}", &escape(title))
@@ -355,7 +356,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
     w.write("404.html", page(&home_title, &home_desc).as_bytes())?;
     w.write("directory/index.html", page(&format!("法律服务指引 - {}", c.county.app_name), &home_desc).as_bytes())?;
     for t in &c.topics {
-        let html = page_with(&format!("{} - {}", t.name, c.county.app_name), &t.blurb, &boot::topic(c, t));
+        let html = page_with(&format!("{} - {}", t.name, c.county.app_name), &t.blurb, &shells.topic(t));
         w.write(&format!("topic/{}/index.html", t.slug), html.as_bytes())?;
     }
     for route in ["quiz", "quiz/notebook", "quiz/history"] {
@@ -370,13 +371,13 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             page(&format!("{} 专题练习 - {}", t.name, c.county.app_name), &home_desc).as_bytes(),
         )?;
     }
-    w.write("calc/index.html", page_with(&format!("算一算 - {}", c.county.app_name), &home_desc, &boot::calc_list(c)).as_bytes())?;
+    w.write("calc/index.html", page_with(&format!("算一算 - {}", c.county.app_name), &home_desc, &shells.calc_list()).as_bytes())?;
     for k in pocketlaw_engine::calc::list() {
-        let html = page_with(&format!("{} - {}", k.title, c.county.app_name), &k.description, &boot::calc_page(c, &k));
+        let html = page_with(&format!("{} - {}", k.title, c.county.app_name), &k.description, &shells.calc_page(&k));
         w.write(&format!("calc/{}/index.html", k.id), html.as_bytes())?;
     }
     for n in &c.notices {
-        let html = page_with(&format!("{} - {}", n.title, c.county.app_name), &n.summary, &boot::notice(c, n));
+        let html = page_with(&format!("{} - {}", n.title, c.county.app_name), &n.summary, &shells.notice(n));
         w.write(&format!("notice/{}/index.html", n.id), html.as_bytes())?;
     }
     for t in &c.trees {
@@ -393,7 +394,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
                 .as_ref()
                 .filter(|l| l.built.laws.iter().any(|i| i.id == law))
                 .and_then(|_| boot::whole_law_href(law, article));
-            let html = page_with(&title, &boot::description(&escape(&a.text), 80), &boot::law(a, whole.as_deref()));
+            let html = page_with(&title, &boot::description(&escape(&a.text), 80), &shells.law(a, &format!("/law/{law}/{article}"), whole));
             w.write(&format!("law/{law}/{article}/index.html"), html.as_bytes())?;
         }
     }
@@ -416,17 +417,17 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
             let d = c.doc(&p.id).ok_or_else(|| format!("{name}: {} is not in the catalog", p.id))?;
             let title = format!("{} - {}", d.title, c.county.app_name);
             let description = if d.summary.is_empty() { boot::description(&p.html, 80) } else { d.summary.clone() };
-            w.write(&format!("doc/{}/index.html", d.id), page_with(&title, &description, &boot::doc(c, p, &chunk.pages)).as_bytes())?;
+            w.write(&format!("doc/{}/index.html", d.id), page_with(&title, &description, &shells.doc(p, &chunk.pages)).as_bytes())?;
         }
     }
 
     // The library's pages: the search (its boot shell lists the key laws) and each key law.
     if library.is_some() {
         let desc = "查法律法规原文：法律、行政法规、司法解释，按条文搜索，整部阅读。".to_string();
-        let keys: Vec<&pocketlaw_engine::library::LawInfo> = key_pages.iter().map(|(i, _)| i).collect();
-        w.write("laws/index.html", page_with(&format!("法律法规 - {}", c.county.app_name), &desc, &boot::laws(&keys)).as_bytes())?;
+        let keys: Vec<pocketlaw_engine::library::LawInfo> = key_pages.iter().map(|(i, _)| i.clone()).collect();
+        w.write("laws/index.html", page_with(&format!("法律法规 - {}", c.county.app_name), &desc, &shells.laws(keys)).as_bytes())?;
         for (info, _) in key_pages.iter().filter(|(i, _)| !i.id.contains(['/', '\\'])) {
-            let html = page_with(&format!("{} - {}", info.title, c.county.app_name), &desc, &boot::law_whole(info));
+            let html = page_with(&format!("{} - {}", info.title, c.county.app_name), &desc, &shells.law_whole(info));
             w.write(&format!("laws/{}/index.html", info.id), html.as_bytes())?;
         }
     }
