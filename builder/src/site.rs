@@ -77,7 +77,8 @@ pub struct SiteReport {
     pub not_precached: Vec<String>,
 }
 
-/// Assembles the site into `out` (emptied first) and writes `build.json` beside it: the report.
+/// Assembles the site into `out` (emptied first), step by step, and writes what went where to
+/// `out/build.json`.
 pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, SiteError> {
     let public = inputs.public_dir;
     let mut w = writer::Writer::new(out)?;
@@ -92,13 +93,28 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, SiteError
     let pages = pages::Pages::new(inputs, &data, &inline, &code, &library, &assets_json)?;
     pages::write_pages(&mut w, &pages, inputs, &library)?;
     let sw = sw::write_service_worker(&mut w, public, &library.lazy)?;
-    let report = SiteReport {
-        build_id: inputs.catalog.build_id.clone(),
+    let report = report(inputs.catalog, sw, code, data, worker, w.files, &library)?;
+    write_report(out, &report)?;
+    Ok(report)
+}
+
+/// What went where: the report, from the steps' results.
+fn report(
+    catalog: &Catalog,
+    sw: sw::ServiceWorker,
+    code: assets::Code,
+    data: assets::Data,
+    worker: String,
+    files: Vec<String>,
+    library: &assets::Library,
+) -> Result<SiteReport, SiteError> {
+    Ok(SiteReport {
+        build_id: catalog.build_id.clone(),
         version: sw.version,
         first_paint: vec!["/index.html".to_string()],
         app: vec![code.app_js, code.app_wasm, data.url("catalog.json")?],
         search: vec![worker, code.worker_wasm, data.search_root],
-        files: w.files,
+        files,
         precache: sw.precache,
         not_precached: vec![
             format!("{} route pages (*/index.html): copies of /index.html with their own title for link previews; offline, the service worker answers every navigation with /index.html", sw.shells),
@@ -110,9 +126,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, SiteError
                 library.precache.len()
             ),
         ],
-    };
-    write_report(out, &report)?;
-    Ok(report)
+    })
 }
 
 /// Writes the report to `build.json` (not part of the site's version, nor precached).
