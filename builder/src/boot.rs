@@ -27,10 +27,6 @@ pub fn description(html: &str, max: usize) -> String {
     crate::emit::cut(&text.split_whitespace().collect::<Vec<_>>().join(" "), max)
 }
 
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

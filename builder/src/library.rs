@@ -8,6 +8,7 @@
 //! 已废止，由民法典取代, with or without their text. A file without articles, or unreadable, is
 //! reported with its path and skipped.
 
+use crate::error::{AtPath, FileProblem, LibraryError};
 use crate::statutes::{parse_law_full, read_archive, ArchiveFile, ParsedLaw};
 use pocketlaw_engine::citation::{article_label, normalize_law_name};
 use pocketlaw_engine::lexicon::Lexicon;
@@ -85,10 +86,10 @@ struct Source {
     path: String,
     category: String,
     stem: String,
-    text: Result<String, String>,
+    text: Result<String, FileProblem>,
 }
 
-fn sources(statutes: &Path) -> Result<Vec<Source>, String> {
+fn sources(statutes: &Path) -> Result<Vec<Source>, LibraryError> {
     let mut out = Vec::new();
     let archive = statutes.join("all-laws.tar.gz");
     if archive.is_file() {
@@ -98,21 +99,17 @@ fn sources(statutes: &Path) -> Result<Vec<Source>, String> {
             |f: &ArchiveFile, text| {
                 out.push(Source { path: f.path.clone(), category: f.category.clone(), stem: f.stem.clone(), text });
             },
-        )
-        .map_err(|e| format!("{}: {e}", archive.display()))?;
+        )?;
         return Ok(out);
     }
     // No archive: the pack's folder, `<category>/<file>.md`.
-    let mut cats: Vec<_> = std::fs::read_dir(statutes)
-        .map_err(|e| format!("{}: {e}", statutes.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut cats: Vec<_> =
+        std::fs::read_dir(statutes).at(statutes)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
     cats.sort();
     for cat in cats {
         let category = cat.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let mut files: Vec<_> = std::fs::read_dir(&cat)
-            .map_err(|e| format!("{}: {e}", cat.display()))?
+            .at(&cat)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "md"))
             .collect();
@@ -122,9 +119,8 @@ fn sources(statutes: &Path) -> Result<Vec<Source>, String> {
             if stem == "_index" || stem.starts_with("法律法规模版") {
                 continue;
             }
-            let text = std::fs::read(&f)
-                .map_err(|e| format!("unreadable: {e}"))
-                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".into()));
+            let text =
+                std::fs::read(&f).map_err(FileProblem::Unreadable).and_then(|b| String::from_utf8(b).map_err(|_| FileProblem::NotUtf8));
             out.push(Source { path: f.display().to_string(), category: category.clone(), stem, text });
         }
     }
@@ -147,7 +143,7 @@ fn heading_paths(headings: &[(u8, String)]) -> Vec<String> {
 }
 
 /// Reads the pack: every national law, its versions and its status.
-pub fn collect(statutes: &Path) -> Result<Library, String> {
+pub fn collect(statutes: &Path) -> Result<Library, LibraryError> {
     let mut lib = Library::default();
     let mut civil_parts: Vec<(String, ParsedLaw)> = Vec::new();
     // (base name) → versions (date, law)
@@ -157,7 +153,7 @@ pub fn collect(statutes: &Path) -> Result<Library, String> {
         let text = match src.text {
             Ok(t) => t,
             Err(e) => {
-                lib.problems.push(Problem { path: src.path, message: e });
+                lib.problems.push(Problem { path: src.path, message: e.to_string() });
                 continue;
             }
         };
@@ -420,13 +416,13 @@ pub fn anchors(lib: &Library) -> HashMap<(usize, ArticleNo), String> {
 }
 
 /// The documents of a library (one per article, law by law), its law table and its topics.
-fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), String> {
+fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), LibraryError> {
     let mut docs = Vec::new();
     let mut table = LawTable::default();
     let topics: Vec<String> = lib.laws.iter().map(|l| l.id.clone()).collect();
     let anchors = anchors(lib);
     for (t, law) in lib.laws.iter().enumerate() {
-        let topic = u16::try_from(t).map_err(|_| "more than 65,535 laws".to_string())?;
+        let topic = u16::try_from(t).map_err(|_| LibraryError::TooManyLaws)?;
         let paths = heading_paths(&law.headings);
         for a in &law.articles {
             let mut keywords = a.heading.and_then(|h| paths.get(h)).cloned().unwrap_or_default();
@@ -457,11 +453,11 @@ fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), St
 }
 
 /// The index of a library: one document per article, law by law.
-pub fn index(lib: &Library, lexicon: &Lexicon, sizes: PieceSizes) -> Result<IndexFiles, String> {
+pub fn index(lib: &Library, lexicon: &Lexicon, sizes: PieceSizes) -> Result<IndexFiles, LibraryError> {
     let (docs, table, topics) = documents(lib)?;
-    let extra = serde_json::to_value(&table).map_err(|e| e.to_string())?;
+    let extra = serde_json::to_value(&table).map_err(|source| LibraryError::Json { what: "the law table", source })?;
     let layout = Layout { compact_docs: true, extra: Some(extra) };
-    pieces::build_with(&docs, lexicon, &topics, [0.0; 3], |_| false, sizes, layout).map_err(|e| e.to_string())
+    pieces::build_with(&docs, lexicon, &topics, [0.0; 3], |_| false, sizes, layout).map_err(LibraryError::Index)
 }
 
 /// What `write` reports.
@@ -501,7 +497,7 @@ pub struct Built {
 
 /// Builds the library's files in memory (what [`write`] puts in a folder, and the site build
 /// under `library/`: the same bytes).
-pub fn build(lib: &Library, lexicon: &Lexicon) -> Result<Built, String> {
+pub fn build(lib: &Library, lexicon: &Lexicon) -> Result<Built, LibraryError> {
     let index = index(lib, lexicon, LIBRARY_SIZES)?;
     let mut law_files = Vec::with_capacity(lib.laws.len());
     for law in &lib.laws {
@@ -521,7 +517,7 @@ pub fn build(lib: &Library, lexicon: &Lexicon) -> Result<Built, String> {
                 })
                 .collect(),
         };
-        law_files.push((law.id.clone(), serde_json::to_vec(&file).map_err(|e| e.to_string())?));
+        law_files.push((law.id.clone(), serde_json::to_vec(&file).map_err(|source| LibraryError::Json { what: "a law's file", source })?));
     }
     Ok(Built { index, laws: lib.laws.iter().map(LibLaw::info).collect(), law_files })
 }
@@ -562,30 +558,29 @@ pub fn key_laws(statutes: &Path, lib: &Library) -> Vec<String> {
 
 /// Builds the library into `out`: `library.json`, `root.<hash>.bin`, `ix/<piece>.bin`,
 /// `laws.json` and `laws/<id>.json`. Files this build wrote before are replaced.
-pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryReport, String> {
+pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryReport, LibraryError> {
     let built = build(lib, lexicon)?;
     let files = &built.index;
-    let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     for old in ["ix", "laws"] {
         let p = out.join(old);
         if p.is_dir() {
-            std::fs::remove_dir_all(&p).map_err(|e| err(&p, e))?;
+            std::fs::remove_dir_all(&p).at(&p)?;
         }
     }
-    std::fs::create_dir_all(out.join("ix")).map_err(|e| err(out, e))?;
-    std::fs::create_dir_all(out.join("laws")).map_err(|e| err(out, e))?;
+    std::fs::create_dir_all(out.join("ix")).at(out)?;
+    std::fs::create_dir_all(out.join("laws")).at(out)?;
     if let Ok(entries) = std::fs::read_dir(out) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             if name.starts_with("root.") && name.ends_with(".bin") {
-                std::fs::remove_file(e.path()).map_err(|x| err(&e.path(), x))?;
+                std::fs::remove_file(e.path()).at(&e.path())?;
             }
         }
     }
     let mut written: Vec<(String, usize)> = Vec::new();
-    let mut put = |rel: String, bytes: &[u8]| -> Result<(), String> {
+    let mut put = |rel: String, bytes: &[u8]| -> Result<(), LibraryError> {
         let p = out.join(&rel);
-        std::fs::write(&p, bytes).map_err(|e| err(&p, e))?;
+        std::fs::write(&p, bytes).at(&p)?;
         written.push((rel, bytes.len()));
         Ok(())
     };
@@ -594,13 +589,19 @@ pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryRepo
     for (name, bytes) in &files.pieces {
         put(format!("ix/{name}.bin"), bytes)?;
     }
-    put("laws.json".into(), &serde_json::to_vec_pretty(&built.laws).map_err(|e| e.to_string())?)?;
+    put(
+        "laws.json".into(),
+        &serde_json::to_vec_pretty(&built.laws).map_err(|source| LibraryError::Json { what: "the law list", source })?,
+    )?;
     for (id, bytes) in &built.law_files {
         put(law_file_name(id), bytes)?;
     }
     let articles = lib.laws.iter().map(|l| l.articles.len()).sum();
     let manifest = Manifest { format_version: FORMAT_VERSION, root: root.clone(), laws: lib.laws.len(), articles };
-    put("library.json".into(), &serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?)?;
+    put(
+        "library.json".into(),
+        &serde_json::to_vec_pretty(&manifest).map_err(|source| LibraryError::Json { what: "the manifest", source })?,
+    )?;
     let count = |f: fn(&LawStatus) -> bool| lib.laws.iter().filter(|l| f(&l.status)).count();
     Ok(LibraryReport {
         laws: lib.laws.len(),

@@ -56,9 +56,9 @@ fn brotli_sizes(out: &Path, report: &pocketlaw_builder::library::LibraryReport) 
 pub fn build(statutes: &Path, out: &Path, talk: bool) -> Result<pocketlaw_builder::library::LibraryReport> {
     let start = Instant::now();
     let lexicon = crate::data::engine()?.lexicon().clone();
-    let lib = pocketlaw_builder::library::collect(statutes).map_err(|e| anyhow!(e))?;
+    let lib = pocketlaw_builder::library::collect(statutes)?;
     let read = start.elapsed();
-    let report = pocketlaw_builder::library::write(&lib, &lexicon, out).map_err(|e| anyhow!(e))?;
+    let report = pocketlaw_builder::library::write(&lib, &lexicon, out)?;
     if talk {
         for p in &report.skipped {
             eprintln!("skipped {}: {}", p.path, p.message);

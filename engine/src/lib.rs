@@ -12,6 +12,7 @@
 //! - [`search`]: the index in pieces and, given a query, which documents match?
 //! - [`form`]: legal forms: which questions are asked, is an answer acceptable, the filled-in
 //!   document and its plain text, amounts in 大写 capitals
+//! - [`html`]: the one HTML escaper (snippets here, the builder's pages and rendered content)
 //! - [`library`]: the statute library: which law or article does a query name, which articles match?
 //! - [`calc`]: statutory calculators (deadlines, court fees, work-injury lump sums, severance,
 //!   overtime): typed inputs checked field by field, exact money, the articles they rest on
@@ -22,6 +23,7 @@ pub mod citation;
 mod error;
 pub mod eval;
 pub mod form;
+pub mod html;
 pub mod lexicon;
 pub mod library;
 pub mod model;

@@ -512,7 +512,7 @@ impl LibraryEngine {
             article: None,
             id: law.id.clone(),
             title: format!("《{}》", law.name()),
-            snippet: escape(&about),
+            snippet: crate::html::escape(&about),
             score,
             status: law.status.label(),
         }
@@ -638,10 +638,6 @@ impl LibraryEngine {
         }
         out
     }
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// `第四十七条` for an article number (re-exported for callers that print labels).
