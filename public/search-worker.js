@@ -7,6 +7,8 @@
 // The statute library (a second engine in the same wasm) opens only when the library page first
 // asks: {type: "law-search", seq, request} → {type: "law-results", seq, response} (or error); its
 // root is fetched then, and each query's pieces (directories, postings, texts: up to 3 rounds).
+// After its first answer, the library's term directories are fetched in the background (two at a
+// time), so that a later word query needs two rounds (postings, texts) instead of three.
 importScripts("{{WORKER_GLUE}}");
 const PIECES = "{{PIECES}}";
 const LIBRARY_ROOT = "{{LIBRARY_ROOT}}";
@@ -68,15 +70,41 @@ async function openLibrary() {
   return library;
 }
 
+// A library piece being fetched is fetched once, whether a query or the prefetch asks first.
+const lawPieces = new Map();
+function addLawPiece(lib, name) {
+  if (!lawPieces.has(name)) {
+    const p = addPiece(name, lib, LIBRARY_PIECES);
+    lawPieces.set(name, p);
+    p.catch(() => lawPieces.delete(name));
+  }
+  return lawPieces.get(name);
+}
+
+let prefetched = false;
+function prefetchDirectories(lib) {
+  if (prefetched || !lib.missing_directories) return;
+  prefetched = true;
+  const queue = JSON.parse(lib.missing_directories());
+  const next = async () => {
+    while (queue.length) await addLawPiece(lib, queue.shift()).catch(() => {});
+  };
+  next();
+  next();
+}
+
 async function lawSearch(request) {
   const lib = await openLibrary();
   const json = JSON.stringify(request);
   // As LibraryEngine::answer_fetching: at most three rounds (directories, postings, texts).
   for (let round = 0; round <= 3; round++) {
     const step = JSON.parse(lib.step(json));
-    if (!step.need) return step;
+    if (!step.need) {
+      setTimeout(() => prefetchDirectories(lib), 0); // once the answer has been posted
+      return step;
+    }
     if (round === 3) break;
-    await Promise.all(step.need.map((n) => addPiece(n, lib, LIBRARY_PIECES)));
+    await Promise.all(step.need.map((n) => addLawPiece(lib, n)));
   }
   throw new Error("查找没有完成");
 }

@@ -435,6 +435,12 @@ impl LibraryEngine {
         &self.index
     }
 
+    /// The term directories not yet added ([`PieceIndex::missing_dirs`]): fetched ahead once a
+    /// first search has answered, a later word query needs two rounds of pieces instead of three.
+    pub fn missing_directories(&self) -> Vec<String> {
+        self.index.missing_dirs()
+    }
+
     /// Every law (version) in the library, in index order.
     pub fn laws(&self) -> &[LawEntry] {
         &self.laws.laws
