@@ -29,10 +29,13 @@ const REPEAL_ARTICLE: ArticleNo = (1260, None);
 
 /// Piece sizes for the library, measured with `pocketlaw law sizes` on the queries (the
 /// largest cold word query, brotli, root included): term pieces of 32,000 / 16,000 / 8,000 /
-/// 4,000 bytes cost 260 / 196 / 164 / 139 KB (document pieces of 16,000); document pieces of
-/// 8,000 bytes made the root 16 KB bigger for 13 KB less of texts. A directory piece lists 128
-/// term pieces (33 directories).
-pub const LIBRARY_SIZES: PieceSizes = PieceSizes { terms: 4_000, docs: 16_000, root_terms: 128, dir_entries: 128 };
+/// 4,000 bytes cost 260 / 196 / 164 / 139 KB (document pieces of 16,000). Document pieces of
+/// 8,000 bytes instead of 16,000 make the root 17 KB bigger (67 → 84 KB brotli: a cold query
+/// by article or law name 70 → 86 KB) and save every word query a third of its texts (the
+/// issue's 20-hit word queries: 55–79 KB → 31–45 KB of texts, the same number of requests), which
+/// is what a later query, its term directories fetched ahead, spends most of its bytes on. A
+/// directory piece lists 128 term pieces (34 directories).
+pub const LIBRARY_SIZES: PieceSizes = PieceSizes { terms: 4_000, docs: 8_000, root_terms: 128, dir_entries: 128 };
 
 /// One article of a law.
 #[derive(Debug, Clone)]
