@@ -8,7 +8,8 @@
 // asks: {type: "law-search", seq, request} → {type: "law-results", seq, response} (or error); its
 // root is fetched then, and each query's pieces (directories, postings, texts: up to 3 rounds).
 // After its first answer, the library's term directories are fetched in the background (two at a
-// time), so that a later word query needs two rounds (postings, texts) instead of three.
+// time, paused while a query is fetching), so that a later word query needs two rounds
+// (postings, texts) instead of three.
 importScripts("{{WORKER_GLUE}}");
 const PIECES = "{{PIECES}}";
 const LIBRARY_ROOT = "{{LIBRARY_ROOT}}";
@@ -82,18 +83,31 @@ function addLawPiece(lib, name) {
 }
 
 let prefetched = false;
+let searching = 0; // law searches in progress: the prefetch waits, so they have the line
 function prefetchDirectories(lib) {
   if (prefetched || !lib.missing_directories) return;
   prefetched = true;
   const queue = JSON.parse(lib.missing_directories());
   const next = async () => {
-    while (queue.length) await addLawPiece(lib, queue.shift()).catch(() => {});
+    while (queue.length) {
+      while (searching) await new Promise((ok) => setTimeout(ok, 100));
+      await addLawPiece(lib, queue.shift()).catch(() => {});
+    }
   };
   next();
   next();
 }
 
 async function lawSearch(request) {
+  searching++;
+  try {
+    return await lawSearchSteps(request);
+  } finally {
+    searching--;
+  }
+}
+
+async function lawSearchSteps(request) {
   const lib = await openLibrary();
   const json = JSON.stringify(request);
   // As LibraryEngine::answer_fetching: at most three rounds (directories, postings, texts).

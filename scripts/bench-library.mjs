@@ -49,6 +49,7 @@ function options(argv) {
       case "--query": o.first = v(); break;
       case "--later": o.later.push(v()); break;
       case "--pause": o.pause = Number(v()); break;
+      case "--verbose": o.verbose = true; break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -61,15 +62,19 @@ function options(argv) {
 /// app to show the answer to it (`[data-testid=law-answer][data-query=…]`).
 async function ask(page, query) {
   const t0 = performance.now();
-  await page.evaluate((q) => {
+  const typed = await page.evaluate((q) => {
     const input = document.querySelector('[data-testid="law-input"]');
     input.focus();
     input.value = q;
     input.dispatchEvent(new Event("input", { bubbles: true }));
+    return performance.now();
   }, query);
   await page.waitForFunction((q) => [...document.querySelectorAll('[data-testid="law-answer"]')].some((e) => e.dataset.query === q), query, { timeout: 120000, polling: 20 });
+  const ms = performance.now() - t0;
   const hits = await page.locator('[data-testid="law-hits"] .hit').count();
-  return { ms: performance.now() - t0, hits };
+  const t = await page.evaluate(() => window.__plT && { ...window.__plT, now: performance.now() });
+  const split = t && t.post ? ` [page ${(t.post - typed).toFixed(0)} ms to post, worker ${(t.back - t.post).toFixed(0)} ms]` : "";
+  return { ms, hits, split };
 }
 
 function files(dir) {
@@ -111,6 +116,25 @@ async function main() {
       const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN", serviceWorkers: "block" });
       try {
         const page = await context.newPage();
+        if (o.verbose) page.on("worker", (w) => w.on("console", (m) => console.log(`      (worker) ${m.text()}`)));
+        if (o.verbose) {
+          // Where a query's time goes in the page: typing → the app posts it to the worker → the
+          // worker's answer arrives → the answer is on screen.
+          await page.addInitScript(() => {
+            const post = Worker.prototype.postMessage;
+            window.__plT = {};
+            Worker.prototype.postMessage = function (m, ...rest) {
+              if (m && m.type === "law-search") {
+                window.__plT.post = performance.now();
+                if (!this.__plTimed) {
+                  this.__plTimed = true;
+                  this.addEventListener("message", (e) => { if (e.data && e.data.type === "law-results") window.__plT.back = performance.now(); });
+                }
+              }
+              return post.call(this, m, ...rest);
+            };
+          });
+        }
         await throttleCpu(context, page, workerCpu);
         await page.goto(`http://127.0.0.1:${port}/laws`, { timeout: 120000 });
         await page.waitForSelector('[data-testid="law-input"]', { timeout: 120000 });
@@ -124,9 +148,11 @@ async function main() {
           for (const q of o.later) {
             if (o.pause) await page.waitForTimeout(o.pause);
             const n = requests();
+            const seen = new Map(server.hits);
             const r = await ask(page, q);
             into.push(r.ms);
-            console.log(`    ${q}: ${r.ms.toFixed(0)} ms (${r.hits} hits, ${requests() - n} requests)`);
+            console.log(`    ${q}: ${r.ms.toFixed(0)} ms (${r.hits} hits, ${requests() - n} requests)${r.split}`);
+            if (o.verbose) for (const [path, k] of server.hits) if (k > (seen.get(path) || 0)) console.log(`      ${path}`);
           }
         }
       } finally {
