@@ -7,6 +7,9 @@
 // The statute library (a second engine in the same wasm) opens only when the library page first
 // asks: {type: "law-search", seq, request} → {type: "law-results", seq, response} (or error); its
 // root is fetched then, and each query's pieces (directories, postings, texts: up to 3 rounds).
+// After its first answer, the library's term directories are fetched in the background (two at a
+// time, paused while a query is fetching), so that a later word query needs two rounds
+// (postings, texts) instead of three.
 importScripts("{{WORKER_GLUE}}");
 const PIECES = "{{PIECES}}";
 const LIBRARY_ROOT = "{{LIBRARY_ROOT}}";
@@ -68,15 +71,54 @@ async function openLibrary() {
   return library;
 }
 
+// A library piece being fetched is fetched once, whether a query or the prefetch asks first.
+const lawPieces = new Map();
+function addLawPiece(lib, name) {
+  if (!lawPieces.has(name)) {
+    const p = addPiece(name, lib, LIBRARY_PIECES);
+    lawPieces.set(name, p);
+    p.catch(() => lawPieces.delete(name));
+  }
+  return lawPieces.get(name);
+}
+
+let prefetched = false;
+let searching = 0; // law searches in progress: the prefetch waits, so they have the line
+function prefetchDirectories(lib) {
+  if (prefetched || !lib.missing_directories) return;
+  prefetched = true;
+  const queue = JSON.parse(lib.missing_directories());
+  const next = async () => {
+    while (queue.length) {
+      while (searching) await new Promise((ok) => setTimeout(ok, 100));
+      await addLawPiece(lib, queue.shift()).catch(() => {});
+    }
+  };
+  next();
+  next();
+}
+
 async function lawSearch(request) {
+  searching++;
+  try {
+    return await lawSearchSteps(request);
+  } finally {
+    searching--;
+  }
+}
+
+async function lawSearchSteps(request) {
   const lib = await openLibrary();
   const json = JSON.stringify(request);
   // As LibraryEngine::answer_fetching: at most three rounds (directories, postings, texts).
   for (let round = 0; round <= 3; round++) {
     const step = JSON.parse(lib.step(json));
-    if (!step.need) return step;
+    if (!step.need) {
+      setTimeout(() => prefetchDirectories(lib), 0); // once the answer has been posted
+      return step;
+    }
     if (round === 3) break;
-    await Promise.all(step.need.map((n) => addPiece(n, lib, LIBRARY_PIECES)));
+    await Promise.all(step.need.map((n) => addLawPiece(lib, n)));
   }
   throw new Error("查找没有完成");
 }

@@ -58,6 +58,10 @@ pub struct ParsedLaw {
     pub headings: Vec<(u8, String)>,
     /// The articles in file order; a number seen twice keeps its first text.
     pub articles: Vec<ParsedArticle>,
+    /// The paragraphs after the header that belong to no article (a preamble; all the text of a
+    /// document without `第…条` articles, such as a 修正案 or a 决定), each with the innermost
+    /// heading above it (an index into `headings`).
+    pub loose: Vec<(Option<usize>, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,6 +159,11 @@ pub fn parse_law_full(text: &str) -> ParsedLaw {
             if !l.is_empty() {
                 a.text.push('\n');
                 a.text.push_str(l);
+            }
+        } else {
+            let l = line.trim();
+            if !l.is_empty() {
+                law.loose.push((law.headings.len().checked_sub(1), l.to_string()));
             }
         }
     }

@@ -74,6 +74,12 @@ impl Library {
         self.inner.add_piece(name, bytes).map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// The term directories not yet added, as a JSON array of piece names (fetched ahead after
+    /// a first search, so that later word queries need one round of pieces less).
+    pub fn missing_directories(&self) -> String {
+        serde_json::to_string(&self.inner.missing_directories()).unwrap_or_else(|_| "[]".into())
+    }
+
     /// Takes a JSON [`pocketlaw_engine::library::LibraryRequest`]. Returns JSON:
     /// `{"need": [piece names]}`, else the [`pocketlaw_engine::library::LibraryResponse`]. A
     /// request that does not parse answers no hits.
