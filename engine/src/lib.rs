@@ -19,6 +19,7 @@
 pub mod bundle;
 pub mod calc;
 pub mod citation;
+pub mod contract;
 mod error;
 pub mod eval;
 pub mod form;
@@ -30,5 +31,6 @@ pub mod search;
 mod t2s;
 pub mod text;
 pub mod tree;
+pub mod worker;
 
 pub use error::EngineError;
