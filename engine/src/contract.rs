@@ -1,6 +1,7 @@
 //! The contract between the halves of the site, written once and compiled by both sides: the
-//! messages to and from the search worker ([`Request`], [`Response`]), the browser storage keys
-//! ([`storage`]) and the route paths ([`routes`]). The asset map is [`crate::model::Assets`].
+//! messages to and from the search worker ([`Request`], [`Response`]) and the browser storage keys
+//! ([`storage`]). The asset map is [`crate::model::Assets`]. (The route paths are not here: the
+//! app's route table is Leptos's `path!`, which takes literals.)
 //!
 //! The worker's messages travel as JSON text (`postMessage` of a string): the app and the worker's
 //! wasm encode and decode them with these types, the worker's JS bootstrap passes them through

@@ -13,6 +13,8 @@
 //! - [`form`]: legal forms: which questions are asked, is an answer acceptable, the filled-in
 //!   document and its plain text, amounts in 大写 capitals
 //! - [`library`]: the statute library: which law or article does a query name, which articles match?
+//! - [`contract`]: what the halves say to each other: the search worker's messages, storage keys
+//! - [`worker`]: the search worker's logic without I/O: which files to fetch, what to answer
 //! - [`calc`]: statutory calculators (deadlines, court fees, work-injury lump sums, severance,
 //!   overtime): typed inputs checked field by field, exact money, the articles they rest on
 

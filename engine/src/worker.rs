@@ -20,14 +20,13 @@ use crate::search::{SearchEngine, Step, MAX_ROUNDS};
 use serde::{Deserialize, Serialize};
 
 /// Where the worker's files are, from the site build.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The content index's root (`/data/search-root.<hash>.bin`).
     pub search_root: String,
     /// The content index's pieces' folder (`/data/ix/`); a piece is `<folder><name>.bin`.
     pub pieces: String,
     /// The statute library's root and pieces' folder, when the build had the statute pack.
-    #[serde(default)]
     pub library: Option<(String, String)>,
 }
 
@@ -282,19 +281,31 @@ impl Host {
         self.fail_where(|j| j.query.side() == side && j.waiting.contains(&name), &message, out);
     }
 
+    /// Answers the searches `which` picks with `message`, in the order they came.
     fn fail_where(&mut self, which: impl Fn(&Job) -> bool, message: &str, out: &mut Vec<Effect>) {
-        let (failed, kept): (Vec<Job>, Vec<Job>) = std::mem::take(&mut self.jobs).into_iter().partition(|j| which(j));
-        self.jobs = kept;
-        out.extend(failed.into_iter().map(|j| Effect::Post(j.query.fail(message.to_string()))));
+        let mut i = 0;
+        while i < self.jobs.len() {
+            if which(&self.jobs[i]) {
+                let job = self.jobs.remove(i);
+                out.push(Effect::Post(job.query.fail(message.to_string())));
+            } else {
+                i += 1;
+            }
+        }
     }
 
-    /// Steps every search of `side` that waits for nothing any more.
+    /// Steps every search of `side` that waits for nothing any more, in the order they came. (A
+    /// search stepped again goes to the end waiting for pieces, so it is not stepped twice.)
     fn resume(&mut self, side: Side, out: &mut Vec<Effect>) {
-        let (ready, kept): (Vec<Job>, Vec<Job>) =
-            std::mem::take(&mut self.jobs).into_iter().partition(|j| j.query.side() == side && j.waiting.is_empty());
-        self.jobs = kept;
-        for job in ready {
-            self.advance(job, out);
+        let mut i = 0;
+        while i < self.jobs.len() {
+            let job = &self.jobs[i];
+            if job.query.side() == side && job.waiting.is_empty() {
+                let job = self.jobs.remove(i);
+                self.advance(job, out);
+            } else {
+                i += 1;
+            }
         }
     }
 
