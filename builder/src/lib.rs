@@ -7,6 +7,7 @@
 //! pulldown-cmark or writes a tantivy index.
 
 pub mod boot;
+pub mod contract;
 pub mod county;
 pub mod diag;
 pub mod doc;

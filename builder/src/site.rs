@@ -226,7 +226,7 @@ pub fn assemble(inputs: &SiteInputs, out: &Path) -> Result<SiteReport, String> {
         Ok(text.trim().to_string())
     };
     let css = inline("style.css")?;
-    let pwa_js = inline("pwa.js")?;
+    let pwa_js = crate::contract::fill_pwa(&inline("pwa.js")?)?;
     let boot_search_js = inline("boot-search.js")?;
     for (name, size) in [("icon-192.png", 192), ("icon-512.png", 512), ("maskable-512.png", 512)] {
         w.write(&format!("icons/{name}"), &crate::icon::png(size))?;

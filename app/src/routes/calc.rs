@@ -55,7 +55,7 @@ pub fn CalcPage() -> impl IntoView {
 }
 
 fn store_key(id: &str) -> String {
-    format!("calc.{id}")
+    pocketlaw_engine::contract::storage::calc(id)
 }
 
 #[component]
