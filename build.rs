@@ -35,7 +35,10 @@ fn main() {
     };
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("site-data");
     let _ = std::fs::remove_dir_all(&out);
-    let names = data.write_to(&out).expect("write site data");
+    let names = data.write_to(&out).unwrap_or_else(|e| {
+        eprintln!("error: cannot write the site data: {}", pocketlaw_builder::error::chain(&e));
+        std::process::exit(1);
+    });
     write_embed(&out, &names);
 }
 

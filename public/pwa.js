@@ -49,11 +49,11 @@
   if (size) document.documentElement.setAttribute("data-size", size);
   // The boot shell's 字号 buttons work before the app has loaded; the app reads the same setting.
   function markSize(s) {
-    var bs = document.querySelectorAll("[data-boot-size]");
+    var bs = document.querySelectorAll("#boot [data-boot-size]");
     for (var i = 0; i < bs.length; i++) bs[i].setAttribute("aria-pressed", String(bs[i].getAttribute("data-boot-size") === s));
   }
   document.addEventListener("click", function (e) {
-    var b = clicked(e, "[data-boot-size]");
+    var b = clicked(e, "#boot [data-boot-size]");
     if (!b) return;
     var s = b.getAttribute("data-boot-size");
     document.documentElement.setAttribute("data-size", s);

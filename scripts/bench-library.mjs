@@ -3,16 +3,20 @@
 // pack (scripts/build-site.sh).
 //
 //   node scripts/bench-library.mjs [--runs N] [--rtt MS] [--down KBITS] [--up KBITS] [--cpu X]
-//        [--no-cgroup] [--query Q]... [--later Q]...
+//        [--no-cgroup] [--query Q]... [--later Q]... [--pause MS]
 //
 // Same line and CPU as scripts/bench-cold.mjs (its throttling proxy and CPU caps: Lighthouse's
 // Slow 4G, 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, 2 RTT per new connection; 4× CPU on the
 // page by CDP, and on the worker by a cgroup-v1 cap when run as root). Each run: a fresh context
 // (empty cache, service workers blocked), /laws until the app's box is there, then the first
 // query (--query, default an article of a law outside the key laws), then each later query in
-// turn in the same page (--later). Printed: the first query's bytes (as delivered down the line,
+// turn in the same page (--later; --pause MS between them, a reader's pause, default 0), then the
+// same later queries once more. Printed: the first query's bytes (as delivered down the line,
 // from typing to its answer on screen, the worker's engine and the library's root included) and
-// time; the p50 and p95 of the later queries' times; the library's size on disk and brotli.
+// time; the p50 and p95 of the later queries' times, apart: those that needed new pieces from
+// the network (the first pass: each new query's words are new) and those answered from pieces
+// already on the phone (the second pass: in the worker's memory); with each query, the requests
+// that reached the server; the library's size on disk and brotli.
 import { chromium } from "playwright-core";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -32,7 +36,7 @@ const LATER = [
 ];
 
 function options(argv) {
-  const o = { runs: 3, rtt: 150, down: 1638.4, up: 750, setupRtts: 2, cpu: 4, cgroup: true, first: null, later: [] };
+  const o = { runs: 3, rtt: 150, down: 1638.4, up: 750, setupRtts: 2, cpu: 4, cgroup: true, first: null, later: [], pause: 0 };
   for (let i = 0; i < argv.length; i++) {
     const v = () => argv[++i];
     switch (argv[i]) {
@@ -44,6 +48,8 @@ function options(argv) {
       case "--no-cgroup": o.cgroup = false; break;
       case "--query": o.first = v(); break;
       case "--later": o.later.push(v()); break;
+      case "--pause": o.pause = Number(v()); break;
+      case "--verbose": o.verbose = true; break;
       default: throw new Error(`unknown option ${argv[i]}`);
     }
   }
@@ -56,15 +62,19 @@ function options(argv) {
 /// app to show the answer to it (`[data-testid=law-answer][data-query=…]`).
 async function ask(page, query) {
   const t0 = performance.now();
-  await page.evaluate((q) => {
+  const typed = await page.evaluate((q) => {
     const input = document.querySelector('[data-testid="law-input"]');
     input.focus();
     input.value = q;
     input.dispatchEvent(new Event("input", { bubbles: true }));
+    return performance.now();
   }, query);
   await page.waitForFunction((q) => [...document.querySelectorAll('[data-testid="law-answer"]')].some((e) => e.dataset.query === q), query, { timeout: 120000, polling: 20 });
+  const ms = performance.now() - t0;
   const hits = await page.locator('[data-testid="law-hits"] .hit').count();
-  return { ms: performance.now() - t0, hits };
+  const t = await page.evaluate(() => window.__plT && { ...window.__plT, now: performance.now() });
+  const split = t && t.post ? ` [page ${(t.post - typed).toFixed(0)} ms to post, worker ${(t.back - t.post).toFixed(0)} ms]` : "";
+  return { ms, hits, split };
 }
 
 function files(dir) {
@@ -97,6 +107,8 @@ async function main() {
   });
   const firsts = [];
   const later = [];
+  const cached = [];
+  const requests = () => [...server.hits.values()].reduce((a, b) => a + b, 0);
   try {
     for (let run = 1; run <= o.runs; run++) {
       const line = new Line(server.address().port, o);
@@ -104,6 +116,25 @@ async function main() {
       const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN", serviceWorkers: "block" });
       try {
         const page = await context.newPage();
+        if (o.verbose) page.on("worker", (w) => w.on("console", (m) => console.log(`      (worker) ${m.text()}`)));
+        if (o.verbose) {
+          // Where a query's time goes in the page: typing → the app posts it to the worker → the
+          // worker's answer arrives → the answer is on screen.
+          await page.addInitScript(() => {
+            const post = Worker.prototype.postMessage;
+            window.__plT = {};
+            Worker.prototype.postMessage = function (m, ...rest) {
+              if (m && m.type === "law-search") {
+                window.__plT.post = performance.now();
+                if (!this.__plTimed) {
+                  this.__plTimed = true;
+                  this.addEventListener("message", (e) => { if (e.data && e.data.type === "law-results") window.__plT.back = performance.now(); });
+                }
+              }
+              return post.call(this, m, ...rest);
+            };
+          });
+        }
         await throttleCpu(context, page, workerCpu);
         await page.goto(`http://127.0.0.1:${port}/laws`, { timeout: 120000 });
         await page.waitForSelector('[data-testid="law-input"]', { timeout: 120000 });
@@ -112,10 +143,17 @@ async function main() {
         first.bytes = line.down.delivered - before;
         firsts.push(first);
         console.log(`run ${run}: first query ${kb(first.bytes)} KB in ${(first.ms / 1000).toFixed(2)} s (${first.hits} hits)`);
-        for (const q of o.later) {
-          const r = await ask(page, q);
-          later.push(r.ms);
-          console.log(`  ${q}: ${r.ms.toFixed(0)} ms (${r.hits} hits)`);
+        for (const [pass, into] of [["new pieces", later], ["cached", cached]]) {
+          console.log(`  later queries, ${pass}:`);
+          for (const q of o.later) {
+            if (o.pause) await page.waitForTimeout(o.pause);
+            const n = requests();
+            const seen = new Map(server.hits);
+            const r = await ask(page, q);
+            into.push(r.ms);
+            console.log(`    ${q}: ${r.ms.toFixed(0)} ms (${r.hits} hits, ${requests() - n} requests)${r.split}`);
+            if (o.verbose) for (const [path, k] of server.hits) if (k > (seen.get(path) || 0)) console.log(`      ${path}`);
+          }
         }
       } finally {
         await context.close().catch(() => {});
@@ -139,7 +177,8 @@ async function main() {
   const med = (xs) => pct(xs, 50);
   console.log(`\nstatute library, ${o.runs} runs, Slow 4G (${o.rtt} ms RTT, ${o.down} kbit/s down), ${o.cpu}× CPU${workerCpu.root ? " (worker capped by cgroup)" : ` (worker not throttled: ${workerCpu.why || "CDP"})`}`);
   console.log(`  first query "${o.first}": median ${kb(med(firsts.map((f) => f.bytes)))} KB, ${(med(firsts.map((f) => f.ms)) / 1000).toFixed(2)} s (from typing; engine, library root and pieces)`);
-  console.log(`  later queries (${later.length}): p50 ${med(later).toFixed(0)} ms, p95 ${pct(later, 95).toFixed(0)} ms`);
+  console.log(`  later queries needing new pieces (${later.length}${o.pause ? `, ${o.pause} ms apart` : ", back to back"}): p50 ${med(later).toFixed(0)} ms, p95 ${pct(later, 95).toFixed(0)} ms`);
+  console.log(`  later queries with their pieces on the phone (${cached.length}, asked again): p50 ${med(cached).toFixed(0)} ms, p95 ${pct(cached, 95).toFixed(0)} ms`);
   console.log(`  library on disk: ${libraryFiles.length} files, ${(raw / 1e6).toFixed(1)} MB raw, ${(br / 1e6).toFixed(1)} MB brotli (q5); index ${(index / 1e6).toFixed(1)} MB raw, ${(indexBr / 1e6).toFixed(1)} MB brotli`);
 }
 

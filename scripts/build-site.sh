@@ -10,7 +10,10 @@ say "compiling content and the CLI"
 cargo build --release --bin pocketlaw
 
 say "compiling the wasm bundles"
-cargo build --target wasm32-unknown-unknown --profile wasm-release -p pocketlaw-app -p pocketlaw-worker
+# The app's crate type is rlib (the builder renders its components natively), so its wasm is asked
+# for as a cdylib here.
+cargo rustc --target wasm32-unknown-unknown --profile wasm-release -p pocketlaw-app --lib --crate-type cdylib
+cargo build --target wasm32-unknown-unknown --profile wasm-release -p pocketlaw-worker
 WASM=target/wasm32-unknown-unknown/wasm-release
 OUT=target/site-wasm
 rm -rf "$OUT" && mkdir -p "$OUT"

@@ -192,6 +192,53 @@ fn site_version_covers_the_app_code_and_the_precache_list_is_real() {
     }
 }
 
+/// Each route's static page is drawn by the app's own components (`pocketlaw_app::ssr`): the same
+/// header, main and footer as the app, with the route's content, and nothing the template left.
+#[test]
+fn static_pages_are_drawn_by_the_apps_components() {
+    let out = site_with_app("ssr", b"\0asm ssr");
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let catalog = json(&pocketlaw(&["catalog", "--json"], None).1);
+    let boot = |html: &str| -> String {
+        let start = html.find("<div id=\"boot\">").expect("a boot shell");
+        html[start..html[start..].find("</div>\n<script>").map(|e| start + e).expect("the shell ends before the scripts")].to_string()
+    };
+    let home = boot(&read("index.html"));
+    // The frame, once: the app's Header (name and hotline from the county), main, Footer.
+    assert_eq!(home.matches("<header").count(), 1, "{home}");
+    assert!(home.contains("<a class=\"skip\" href=\"#main\">跳到正文</a>"));
+    assert!(home.contains(">掌上法律服务</a>"), "the app's name from the county configuration");
+    assert!(home.contains("href=\"tel:12348\""));
+    assert!(home.contains("data-boot-size=\"large\""), "the text-size buttons work before the app (pwa.js)");
+    assert!(home.contains("本应用不收集任何个人信息"));
+    assert!(home.contains("<noscript>"));
+    // The home page: the box boot-search.js runs, then the app's sections.
+    assert!(home.contains("id=\"boot-q\"") && home.contains("id=\"boot-status\""));
+    let docs = catalog.as_array().unwrap();
+    let topics: std::collections::BTreeSet<&str> = docs.iter().map(|d| d["topic"].as_str().unwrap()).collect();
+    assert_eq!(home.matches("href=\"/topic/").count(), topics.len(), "every topic is listed once");
+    assert!(home.contains("data-testid=\"topics\""));
+    assert!(home.contains("href=\"/calc\"") && home.contains("href=\"/form\""));
+    // A guide, whole: its title, body, the legal basis, the disclaimer with its date.
+    let doc = docs.iter().find(|d| d["kind"] == "guide").unwrap();
+    let (id, title) = (doc["id"].as_str().unwrap(), doc["title"].as_str().unwrap());
+    let page = boot(&read(&format!("doc/{id}/index.html")));
+    assert!(page.contains(&format!("<h1>{title}</h1>")), "{page}");
+    assert!(page.contains(&format!("href=\"/topic/{}\"", doc["topic"].as_str().unwrap())));
+    assert!(page.contains("法律依据") && page.contains("data-testid=\"disclaimer\"") && page.contains("内容核对日期："));
+    assert!(page.contains("class=\"body\""));
+    // A topic lists its guides.
+    let slug = doc["topic"].as_str().unwrap();
+    assert!(boot(&read(&format!("topic/{slug}/index.html"))).contains(&format!("href=\"/doc/{id}\"")));
+    // No template placeholder or unescaped text anywhere in the shells.
+    for rel in ["index.html", "calc/index.html", "calc/court-fee/index.html", &format!("doc/{id}/index.html")] {
+        let shell = boot(&read(rel));
+        assert!(!shell.contains("{{"), "{rel}");
+        assert!(!shell.contains("<script"), "{rel}: no script inside the shell");
+    }
+    let _ = std::fs::remove_dir_all(std::env::temp_dir().join(format!("pl-site-{}-ssr", std::process::id())));
+}
+
 #[test]
 fn a_closed_pipe_ends_quietly() {
     // `pocketlaw catalog --json | head -c 1`: the reader goes away; no panic, no backtrace.

@@ -125,10 +125,13 @@ fn the_worker_bootstrap_passes_messages_through() {
 }
 
 /// Plays the bootstrap: each file the host asks for comes from `files` (none: a 404). Returns
-/// the messages posted and the number of fetches.
-fn drive(host: &mut Host, effects: Vec<Effect>, files: &dyn Fn(&str) -> Option<Vec<u8>>) -> (Vec<Response>, usize) {
-    let (mut posted, mut fetches, mut effects) = (Vec::new(), 0, effects);
+/// the messages posted, the number of fetches, and the rounds of fetches before the first message.
+fn drive(host: &mut Host, effects: Vec<Effect>, files: &dyn Fn(&str) -> Option<Vec<u8>>) -> (Vec<Response>, usize, usize) {
+    let (mut posted, mut fetches, mut rounds, mut effects) = (Vec::new(), 0, 0, effects);
     while !effects.is_empty() {
+        if posted.is_empty() && effects.iter().any(|e| matches!(e, Effect::Fetch { .. })) {
+            rounds += 1;
+        }
         let mut next = Vec::new();
         for e in effects {
             match e {
@@ -144,7 +147,7 @@ fn drive(host: &mut Host, effects: Vec<Effect>, files: &dyn Fn(&str) -> Option<V
         }
         effects = next;
     }
-    (posted, fetches)
+    (posted, fetches, rounds)
 }
 
 #[test]
@@ -160,13 +163,13 @@ fn the_worker_answers_the_real_index_as_the_cli_does() {
         .collect();
     let mut host = Host::new(Config { search_root: "/root".into(), pieces: "/data/ix/".into(), library: None });
     let start = host.start();
-    let (posted, _) = drive(&mut host, start, &|u| by_url.get(u).cloned());
+    let (posted, _, _) = drive(&mut host, start, &|u| by_url.get(u).cloned());
     assert_eq!(posted, vec![Response::Ready { docs: cli.num_docs() }]);
     for (seq, q) in ["老板不给工钱怎么办", "离婚孩子归谁", "被狗咬了", "借钱不还", "xyz"].into_iter().enumerate() {
         let request = SearchRequest { query: q.into(), kind: None, limit: 10 };
         let msg = serde_json::to_string(&Request::Search { seq: seq as u32, boot: false, request: request.clone() }).unwrap();
         let first = host.message(&msg);
-        let (posted, _) = drive(&mut host, first, &|u| by_url.get(u).cloned());
+        let (posted, _, _) = drive(&mut host, first, &|u| by_url.get(u).cloned());
         let expected = Response::Results { seq: seq as u32, boot: false, result: Ok(cli.answer(&request)) };
         assert_eq!(posted, vec![expected], "{q}");
     }
@@ -190,18 +193,26 @@ fn the_worker_opens_the_library_on_the_first_law_search() {
     let request = LibraryRequest { query: "劳动合同法 第47条".into(), law: None, limit: 5 };
     let first = host.message(&serde_json::to_string(&Request::LawSearch { seq: 3, request: request.clone() }).unwrap());
     assert!(matches!(&first[..], [Effect::Fetch { url, reload: false }] if url.ends_with(&root)), "only the library's root: {first:?}");
-    let (posted, fetches) = drive(&mut host, first, &file);
+    let (posted, fetches, rounds) = drive(&mut host, first, &file);
     let mut cli = LibraryEngine::open(&std::fs::read(dir.join(&root)).unwrap()).unwrap();
     let expected =
         cli.answer_fetching(&request, |_, n| std::fs::read(dir.join("ix").join(format!("{n}.bin"))).ok().map(Into::into)).unwrap();
     assert_eq!(posted, vec![Response::LawResults { seq: 3, result: Ok(expected.clone()) }]);
     assert_eq!(expected.hits[0].article.as_deref(), Some("第四十七条"));
-    assert!(fetches >= 2, "the root, then pieces: {fetches} fetches");
+    assert!(rounds >= 2, "the root, then pieces: {rounds} rounds");
+    // After the answer the term directories were fetched ahead (driven to the end here): a word
+    // query now needs two rounds of pieces at most (postings, texts), and nothing else is fetched
+    // ahead.
+    let words = LibraryRequest { query: "拒不支付劳动报酬".into(), law: None, limit: 5 };
+    let ask = host.message(&serde_json::to_string(&Request::LawSearch { seq: 5, request: words }).unwrap());
+    let (posted_words, more, rounds) = drive(&mut host, ask, &file);
+    assert!(matches!(&posted_words[..], [Response::LawResults { seq: 5, result: Ok(r) }] if !r.hits.is_empty()), "{posted_words:?}");
+    assert!(rounds <= 2 && more > 0 && fetches > more, "{rounds} rounds, {more} fetches (the first search and the directories: {fetches})");
     // The content index never loaded: a content search fails alone, the library still answers.
     let start = host.start();
-    let (posted, _) = drive(&mut host, start, &file);
+    let (posted, _, _) = drive(&mut host, start, &file);
     assert!(matches!(&posted[..], [Response::Failed { message }] if message.contains("404")), "{posted:?}");
     let again = host.message(&serde_json::to_string(&Request::LawSearch { seq: 4, request }).unwrap());
-    let (posted, _) = drive(&mut host, again, &file);
+    let (posted, _, _) = drive(&mut host, again, &file);
     assert!(matches!(&posted[..], [Response::LawResults { seq: 4, result: Ok(r) }] if r == &expected), "{posted:?}");
 }

@@ -102,6 +102,27 @@ fn words_find_the_article_that_is_about_them() {
 }
 
 #[test]
+fn a_text_without_articles_is_found_by_name_and_by_its_words() {
+    if library().is_none() {
+        return;
+    }
+    for name in ["刑法修正案（十一）", "中华人民共和国刑法修正案（十一）", "刑法修正案(十一)"] {
+        let hits = search(name, &[]);
+        assert_eq!(hits[0]["law"], "刑法修正案（十一）", "{name}: {hits:#?}");
+        assert!(hits[0]["article"].is_null(), "{name}: the law itself first: {hits:#?}");
+        assert_eq!(hits[1]["article"], "第1部分", "{name}: {hits:#?}");
+    }
+    // A phrase of its text (妨害安全驾驶, its point 二, 刑法 第一百三十三条之二).
+    let hits = search("对行驶中的公共交通工具的驾驶人员使用暴力", &["--limit", "10"]);
+    assert!(hits.iter().take(3).any(|h| h["law"] == "刑法修正案（十一）"), "{hits:#?}");
+    let hits = search("驾驶人员使用暴力", &["--law", "刑法修正案（十一）"]);
+    assert_eq!(hits[0]["title"], "《刑法修正案（十一）》第2部分", "{hits:#?}");
+    // A decision (决定) of the Supreme People's Court, without articles, by name.
+    let name = "最高人民法院关于修改《最高人民法院关于审理食品药品纠纷案件适用法律若干问题的规定》的决定";
+    assert_eq!(search(name, &[])[0]["law"], name);
+}
+
+#[test]
 fn the_current_version_comes_before_the_superseded_one() {
     if library().is_none() {
         return;
@@ -129,8 +150,9 @@ fn law_list_and_show() {
     assert_eq!(code, 0, "{err}");
     let list: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
     // The national documents of the archive, counted here on their own: files under Laws/ but
-    // not Laws/DLC/, one law per file name (民法典's parts are one), those with articles, plus
-    // the laws 民法典 repealed that have no text in the pack.
+    // not Laws/DLC/, one law per file name (民法典's parts are one), those with any text (with
+    // articles or not; not the one guide that names a web page as its source), plus the laws
+    // 民法典 repealed that have no text in the pack.
     let pack = crate::statute_pack("library: count").unwrap();
     let mut stems = BTreeSet::new();
     let mut civil = false;
@@ -139,7 +161,12 @@ fn law_list_and_show() {
         |_| true,
         |f, text| {
             let Ok(text) = text else { return };
-            if parse_law_full(&text).articles.is_empty() {
+            let parsed = parse_law_full(&text);
+            if parsed.articles.is_empty() && parsed.loose.is_empty() {
+                return;
+            }
+            let header = text.find(concat!("<!-- INFO", " END -->")).map_or("", |i| &text[..i]);
+            if header.contains("https://") {
                 return;
             }
             if f.category == "民法典" {
@@ -174,6 +201,17 @@ fn law_list_and_show() {
     assert_eq!(law["toc"][0]["title"], "第一编 总则");
     assert_eq!(law["toc"][0]["children"][0]["articles"][0], "第一条");
     assert!(law["text"].as_array().unwrap().len() > 450);
+    // Texts without articles (刑法修正案, 决定, 批复 in points) are listed, in parts.
+    let without: Vec<&serde_json::Value> = list.iter().filter(|l| l["parts"].as_u64().unwrap_or(0) > 0).collect();
+    assert!(without.len() >= 80, "about 90 documents without articles: {}", without.len());
+    assert!(without.iter().all(|l| l["articles"] == 0 && l["state"] != "repealed"), "{without:#?}");
+    let eleven = list.iter().find(|l| l["law"] == "刑法修正案（十一）").expect("刑法修正案（十一） is listed");
+    assert_eq!(eleven["status"], "现行有效");
+    assert!(eleven["parts"].as_u64().unwrap() > 40, "{eleven}");
+    let (code, out, err) = pocketlaw(&["law", "show", "刑法修正案（十一）", "--article", "第1部分", "--library", dir_s, "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let a: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(a["text"].as_str().unwrap().starts_with("一、将刑法第十七条修改为"), "{a}");
     let (code, _, err) = pocketlaw(&["law", "show", "没有这部法", "--library", dir_s]);
     assert_ne!(code, 0);
     assert!(err.contains("no law named"), "{err}");
@@ -194,25 +232,31 @@ fn a_malformed_law_file_is_reported_and_skipped() {
     std::fs::create_dir_all(&cat).unwrap();
     let head = concat!("# 中华人民共和国测试法\n\n2020年1月1日通过\n\n<!-- INFO", " END -->\n\n## 第一章 总则\n\n");
     std::fs::write(cat.join("测试法(2020-01-01).md"), format!("{head}第一条 为了测试，制定本法。\n\n第二条 工资应当按月支付。\n")).unwrap();
-    std::fs::write(cat.join("空法(2020-01-01).md"), format!("{head}只有说明，没有条文。\n")).unwrap();
+    std::fs::write(cat.join("空法(2020-01-01).md"), head).unwrap();
+    let decision = head.replace("中华人民共和国测试法", "关于测试的决定");
+    std::fs::write(cat.join("关于测试的决定(2020-01-01).md"), format!("{decision}一、只有说明，没有条文。\n\n二、第二点，关于加班。\n"))
+        .unwrap();
     std::fs::write(cat.join("坏法(2020-01-01).md"), [0xffu8, 0xfe, 0x00, 0x23]).unwrap();
     let lib = collect(&dir).unwrap();
-    assert_eq!(lib.laws.len(), 1);
+    assert_eq!(lib.laws.len(), 2, "the law, and the decision without articles");
     let problems: Vec<String> = lib.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
     assert_eq!(problems.len(), 2, "{problems:#?}");
-    assert!(problems.iter().any(|p| p.contains("空法(2020-01-01).md") && p.contains("no articles")), "{problems:#?}");
+    assert!(problems.iter().any(|p| p.contains("空法(2020-01-01).md") && p.contains("no text")), "{problems:#?}");
     assert!(problems.iter().any(|p| p.contains("坏法(2020-01-01).md") && p.contains("not UTF-8")), "{problems:#?}");
     // The command builds the rest and says what it skipped.
     let out = dir.join("out");
     let (code, stdout, err) = pocketlaw(&["library", "--statutes", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("skipped") && err.contains("空法(2020-01-01).md"), "{err}");
-    assert!(stdout.contains("1 laws"), "{stdout}");
+    assert!(stdout.contains("2 laws"), "{stdout}");
     let hits = {
         let (code, o, e) = pocketlaw(&["law", "search", "工资", "--library", out.to_str().unwrap(), "--json"]);
         assert_eq!(code, 0, "{e}");
         serde_json::from_str::<Vec<serde_json::Value>>(&o).unwrap()
     };
     assert_eq!(hits[0]["title"], "《测试法》第二条");
+    let (code, o, e) = pocketlaw(&["law", "search", "加班", "--library", out.to_str().unwrap(), "--json"]);
+    assert_eq!(code, 0, "{e}");
+    assert_eq!(serde_json::from_str::<Vec<serde_json::Value>>(&o).unwrap()[0]["title"], "《关于测试的决定》第2部分");
     let _ = std::fs::remove_dir_all(&dir);
 }

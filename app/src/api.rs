@@ -19,8 +19,17 @@ pub fn assets() -> Result<Assets, String> {
     ASSETS.with(Clone::clone)
 }
 
+/// Whether this build ships the statute library. The site build, drawing a page without one,
+/// says so by context (`ssr`); the app reads its asset map.
+#[derive(Clone, Copy)]
+pub struct LibraryShipped(pub bool);
+
+pub fn has_library() -> bool {
+    use_context::<LibraryShipped>().map(|l| l.0).unwrap_or_else(|| assets().is_ok_and(|a| a.library.is_some()))
+}
+
 fn read_assets() -> Result<Assets, String> {
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = crate::window().and_then(|w| w.document()).ok_or("no document")?;
     let el = doc.get_element_by_id("pl-assets").ok_or("页面缺少资源清单（#pl-assets）")?;
     serde_json::from_str(&el.text_content().unwrap_or_default()).map_err(|e| format!("资源清单无法读取：{e}"))
 }

@@ -78,9 +78,8 @@ impl SearchClient {
         let (state, results, law_results, law_queries) = (self.state, self.results, self.law_results, self.law_queries);
         // The boot shell's search (public/boot-search.js) may have started the worker already:
         // then it is adopted, with the pieces it has fetched, and asked whether it is ready.
-        let adopted = web_sys::window()
-            .and_then(|w| js_sys::Reflect::get(&w, &"plSearchWorker".into()).ok())
-            .and_then(|v| v.dyn_into::<Worker>().ok());
+        let adopted =
+            crate::window().and_then(|w| js_sys::Reflect::get(&w, &"plSearchWorker".into()).ok()).and_then(|v| v.dyn_into::<Worker>().ok());
         let is_adopted = adopted.is_some();
         let worker = match adopted {
             Some(w) => Ok(w),
@@ -133,7 +132,7 @@ impl SearchClient {
     /// second time), or, where there is no service worker (WeChat on iOS), a little after `load`.
     pub fn start_later(&self) {
         let this = *self;
-        let Some(w) = web_sys::window() else { return };
+        let Some(w) = crate::window() else { return };
         if js_sys::Reflect::has(&w.navigator(), &"serviceWorker".into()).unwrap_or(false) {
             let start = Closure::<dyn FnMut(JsValue)>::once(move |_: JsValue| this.start());
             let _ = w.navigator().service_worker().ready().map(|p| p.then(&start));

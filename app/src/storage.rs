@@ -5,7 +5,7 @@
 use pocketlaw_engine::contract::storage::PREFIX;
 
 fn store() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::window()?.local_storage().ok().flatten()
 }
 
 pub fn get(key: &str) -> Option<String> {

@@ -3,6 +3,8 @@
 
 use crate::county::CountyData;
 use crate::doc::ParsedDoc;
+use crate::error::{AtPath, EmitError, IoError};
+use crate::hash::hex;
 use crate::index::{self, IndexDoc};
 use crate::statutes::StatutePack;
 use pocketlaw_engine::citation::Citation;
@@ -55,7 +57,7 @@ pub fn assemble(
     forms: Vec<Form>,
     notices: Vec<(Notice, Vec<Citation>)>,
     pack: Option<&StatutePack>,
-) -> Result<SiteData, String> {
+) -> Result<SiteData, EmitError> {
     let mut articles = BTreeMap::new();
     // A notice's citations ship their article text too.
     if let Some(p) = pack {
@@ -145,12 +147,12 @@ pub fn assemble(
         .collect();
 
     let mut hasher = Sha256::new();
-    hasher.update(serde_json::to_vec(&metas).map_err(|e| e.to_string())?);
+    hasher.update(to_json("the catalog's documents", &metas)?);
     for chunk in pages.values() {
-        hasher.update(serde_json::to_vec(chunk).map_err(|e| e.to_string())?);
+        hasher.update(to_json("a topic's pages", chunk)?);
     }
-    hasher.update(serde_json::to_vec(&lexicon).map_err(|e| e.to_string())?);
-    hasher.update(serde_json::to_vec(&forms).map_err(|e| e.to_string())?);
+    hasher.update(to_json("the lexicon", &lexicon)?);
+    hasher.update(to_json("the forms", &forms)?);
     let build_id = hex(&hasher.finalize()[..6]);
 
     let catalog = Catalog {
@@ -195,10 +197,6 @@ pub fn assemble(
     })
 }
 
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 impl SiteData {
     /// The shipped files as (relative path, bytes): `catalog.json`, `topics/<slug>.json`,
     /// `statutes.json` (with the pack) and `search.bin`.
@@ -217,18 +215,23 @@ impl SiteData {
         out
     }
 
-    pub fn write_to(&self, dir: &Path) -> std::io::Result<Vec<String>> {
+    pub fn write_to(&self, dir: &Path) -> Result<Vec<String>, IoError> {
         let mut names = Vec::new();
         for (name, bytes) in self.files() {
             let path = dir.join(&name);
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
+                std::fs::create_dir_all(parent).at(parent)?;
             }
-            std::fs::write(path, bytes)?;
+            std::fs::write(&path, bytes).at(&path)?;
             names.push(name);
         }
         Ok(names)
     }
+}
+
+/// `v` as JSON, for the build id.
+fn to_json<T: serde::Serialize + ?Sized>(what: &'static str, v: &T) -> Result<Vec<u8>, EmitError> {
+    serde_json::to_vec(v).map_err(|source| EmitError::Json { what, source })
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Vec<u8> {

@@ -1,6 +1,7 @@
 //! Stage 5: index the documents into the engine's index in pieces (`search::pieces`): a root and
 //! the term and document pieces that a phone fetches as a query needs them.
 
+use crate::error::IndexError;
 use pocketlaw_engine::lexicon::Lexicon;
 use pocketlaw_engine::model::DocKind;
 use pocketlaw_engine::search::pieces::{self, DocInput, IndexFiles, PieceSizes};
@@ -19,22 +20,24 @@ pub struct IndexDoc<'a> {
 /// Indexes the documents; `topics` are the topic slugs in the county's order (the topic model's
 /// numbering). Documents are numbered topic by topic, so that the hits of one query, which
 /// mostly share a topic, mostly share document pieces too.
-pub fn build(docs: &[IndexDoc], lexicon: &Lexicon, topics: &[String]) -> Result<IndexFiles, String> {
+pub fn build(docs: &[IndexDoc], lexicon: &Lexicon, topics: &[String]) -> Result<IndexFiles, IndexError> {
     let mut inputs = Vec::with_capacity(docs.len());
     for d in docs {
-        let topic =
-            topics.iter().position(|t| t == d.topic).ok_or_else(|| format!("document `{}` has an unknown topic `{}`", d.id, d.topic))?;
+        let topic = topics
+            .iter()
+            .position(|t| t == d.topic)
+            .ok_or_else(|| IndexError::UnknownTopic { doc: d.id.to_string(), topic: d.topic.to_string() })?;
         inputs.push(DocInput {
             id: d.id.to_string(),
             kind: d.kind,
-            topic: u16::try_from(topic).map_err(|_| "too many topics".to_string())?,
+            topic: u16::try_from(topic).map_err(|_| IndexError::TooManyTopics)?,
             title: d.title.to_string(),
             body: d.body.to_string(),
             keywords: d.keywords.clone(),
         });
     }
     inputs.sort_by_key(|d| d.topic);
-    pieces::build(&inputs, lexicon, topics, FIELD_WEIGHTS, counts_for_topics, PieceSizes::default()).map_err(|e| e.to_string())
+    pieces::build(&inputs, lexicon, topics, FIELD_WEIGHTS, counts_for_topics, PieceSizes::default()).map_err(IndexError::Build)
 }
 
 #[cfg(test)]

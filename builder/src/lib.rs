@@ -4,7 +4,8 @@
 //!
 //! Every content mistake becomes a [`Diagnostic`] with `file:line`; all of them are collected and
 //! reported together, and nothing panics on content. Only this crate reads files, runs
-//! pulldown-cmark or writes a tantivy index.
+//! pulldown-cmark or writes a tantivy index. Errors that are not about the content (a file that
+//! cannot be read or written, the statute library, the site) are typed: [`error`].
 
 pub mod boot;
 pub mod contract;
@@ -12,8 +13,10 @@ pub mod county;
 pub mod diag;
 pub mod doc;
 pub mod emit;
+pub mod error;
 pub mod form;
 pub mod frontmatter;
+pub mod hash;
 pub mod icon;
 pub mod index;
 pub mod library;
@@ -37,13 +40,12 @@ pub const DEFAULT_STATUTES: &str = "../shared/statutes";
 /// (citations are then shipped unresolved and shown as plain text).
 pub fn compile(content: &Path, statutes: Option<&Path>) -> Result<SiteData, Diagnostics> {
     let sources = load::load(content)?;
-    let pack =
-        match statutes {
-            Some(dir) => Some(statutes::StatutePack::load(dir).map_err(|e| {
-                Diagnostics::one(Diagnostic::new(dir.display().to_string(), 0, format!("cannot read the statute pack: {e}")))
-            })?),
-            None => None,
-        };
+    let pack = match statutes {
+        Some(dir) => Some(statutes::StatutePack::load(dir).map_err(|e| {
+            Diagnostics::one(Diagnostic::new(dir.display().to_string(), 0, format!("cannot read the statute pack: {}", error::chain(&e))))
+        })?),
+        None => None,
+    };
     compile_sources(&sources, pack)
 }
 
@@ -66,7 +68,7 @@ pub fn compile_sources(sources: &load::Sources, pack: Option<statutes::StatutePa
             .chain(form::cited_laws(sources))
             .collect();
         if let Err(e) = p.load_missing_from_archive(&wanted) {
-            diags.push(Diagnostic::new("statutes/all-laws.tar.gz", 0, format!("cannot read the archive: {e}")));
+            diags.push(Diagnostic::new("statutes/all-laws.tar.gz", 0, format!("cannot read the archive: {}", error::chain(&e))));
         }
     }
     let tree_ids: Vec<String> = trees.iter().map(|t| t.tree.id.clone()).collect();
@@ -81,7 +83,7 @@ pub fn compile_sources(sources: &load::Sources, pack: Option<statutes::StatutePa
     }
     let forms = forms.into_iter().map(|f| f.form).collect();
     emit::assemble(county, lexicon, docs, trees.into_iter().map(|t| t.tree).collect(), forms, notices, pack.as_ref())
-        .map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, e)))
+        .map_err(|e| Diagnostics::one(Diagnostic::new("(index)", 0, error::chain(&e))))
 }
 
 /// The statute folder to use: the one named (if it exists), else [`DEFAULT_STATUTES`] relative

@@ -5,13 +5,18 @@
 //! Left out: the provinces' local regulations (`Laws/DLC/`; none is Sichuan's). Versions: a law
 //! in several files (`劳动法(2009-08-27)`, `劳动法(2018-12-29)`) is current in its newest and
 //! 已被修订 in the others. 民法典 第一千二百六十条 names the laws it repealed; they are marked
-//! 已废止，由民法典取代, with or without their text. A file without articles, or unreadable, is
-//! reported with its path and skipped.
+//! 已废止，由民法典取代, with or without their text. A document without `第…条` articles (刑法
+//! 修正案, a 决定, a 批复 in numbered points) is read in parts ([`parts`]). A file without any
+//! text, not a legal text (a guide naming a web page as its source), or unreadable, is reported
+//! with its path and skipped.
 
+use crate::error::{AtPath, FileProblem, LibraryError};
 use crate::statutes::{parse_law_full, read_archive, ArchiveFile, ParsedLaw};
 use pocketlaw_engine::citation::{article_label, normalize_law_name};
 use pocketlaw_engine::lexicon::Lexicon;
-use pocketlaw_engine::library::{article_id, encode_numbers, name_key, parse_article_ref, ArticleNo, LawEntry, LawStatus, LawTable};
+use pocketlaw_engine::library::{
+    article_id, encode_numbers, is_part, label, name_key, parse_article_ref, ArticleNo, LawEntry, LawStatus, LawTable,
+};
 pub use pocketlaw_engine::library::{ArticleOut, LawFile, LawInfo, TocNode};
 use pocketlaw_engine::model::{DocKind, FORMAT_VERSION};
 use pocketlaw_engine::search::pieces::{self, DocInput, IndexFiles, Layout, PieceSizes};
@@ -25,10 +30,13 @@ const REPEAL_ARTICLE: ArticleNo = (1260, None);
 
 /// Piece sizes for the library, measured with `pocketlaw law sizes` on the queries (the
 /// largest cold word query, brotli, root included): term pieces of 32,000 / 16,000 / 8,000 /
-/// 4,000 bytes cost 260 / 196 / 164 / 139 KB (document pieces of 16,000); document pieces of
-/// 8,000 bytes made the root 16 KB bigger for 13 KB less of texts. A directory piece lists 128
-/// term pieces (33 directories).
-pub const LIBRARY_SIZES: PieceSizes = PieceSizes { terms: 4_000, docs: 16_000, root_terms: 128, dir_entries: 128 };
+/// 4,000 bytes cost 260 / 196 / 164 / 139 KB (document pieces of 16,000). Document pieces of
+/// 8,000 bytes instead of 16,000 make the root 17 KB bigger (67 → 84 KB brotli: a cold query
+/// by article or law name 70 → 86 KB) and save every word query a third of its texts (the
+/// issue's 20-hit word queries: 55–79 KB → 31–45 KB of texts, the same number of requests), which
+/// is what a later query, its term directories fetched ahead, spends most of its bytes on. A
+/// directory piece lists 128 term pieces (34 directories).
+pub const LIBRARY_SIZES: PieceSizes = PieceSizes { terms: 4_000, docs: 8_000, root_terms: 128, dir_entries: 128 };
 
 /// One article of a law.
 #[derive(Debug, Clone)]
@@ -85,10 +93,10 @@ struct Source {
     path: String,
     category: String,
     stem: String,
-    text: Result<String, String>,
+    text: Result<String, FileProblem>,
 }
 
-fn sources(statutes: &Path) -> Result<Vec<Source>, String> {
+fn sources(statutes: &Path) -> Result<Vec<Source>, LibraryError> {
     let mut out = Vec::new();
     let archive = statutes.join("all-laws.tar.gz");
     if archive.is_file() {
@@ -98,21 +106,17 @@ fn sources(statutes: &Path) -> Result<Vec<Source>, String> {
             |f: &ArchiveFile, text| {
                 out.push(Source { path: f.path.clone(), category: f.category.clone(), stem: f.stem.clone(), text });
             },
-        )
-        .map_err(|e| format!("{}: {e}", archive.display()))?;
+        )?;
         return Ok(out);
     }
     // No archive: the pack's folder, `<category>/<file>.md`.
-    let mut cats: Vec<_> = std::fs::read_dir(statutes)
-        .map_err(|e| format!("{}: {e}", statutes.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut cats: Vec<_> =
+        std::fs::read_dir(statutes).at(statutes)?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
     cats.sort();
     for cat in cats {
         let category = cat.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let mut files: Vec<_> = std::fs::read_dir(&cat)
-            .map_err(|e| format!("{}: {e}", cat.display()))?
+            .at(&cat)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|e| e == "md"))
             .collect();
@@ -122,13 +126,74 @@ fn sources(statutes: &Path) -> Result<Vec<Source>, String> {
             if stem == "_index" || stem.starts_with("法律法规模版") {
                 continue;
             }
-            let text = std::fs::read(&f)
-                .map_err(|e| format!("unreadable: {e}"))
-                .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8 text".into()));
+            let text =
+                std::fs::read(&f).map_err(FileProblem::Unreadable).and_then(|b| String::from_utf8(b).map_err(|_| FileProblem::NotUtf8));
             out.push(Source { path: f.display().to_string(), category: category.clone(), stem, text });
         }
     }
     Ok(out)
+}
+
+/// Why a file of the pack is not a legal text, if it is not: its header names a web page as its
+/// source (`该攻略出自 https://…`, a third party's guide among the 其他 files). No law, regulation
+/// or interpretation in the pack does.
+fn not_a_legal_text(text: &str) -> Option<&'static str> {
+    let end = INFO_END_MARK;
+    let header = text.find(end).map(|i| &text[..i])?;
+    (header.contains("http://") || header.contains("https://")).then_some("not a legal text (its header names a web page as its source)")
+}
+
+/// The line that ends a pack file's header (in two pieces, so this file is not taken for a pack file).
+const INFO_END_MARK: &str = concat!("<!-- INFO", " END -->");
+
+/// How a paragraph of a text without articles starts a numbered point: `一、`, `1.` / `1．` /
+/// `1、`, `（一）` / `(一)`; (style, number).
+fn point_marker(p: &str) -> Option<(u8, u32)> {
+    let cn = |c: char| "零〇一二两三四五六七八九十百".contains(c);
+    let num = |s: &str, digits: bool| -> Option<(u32, usize)> {
+        let len: usize = s.chars().take_while(|&c| if digits { c.is_ascii_digit() } else { cn(c) }).map(char::len_utf8).sum();
+        let n = pocketlaw_engine::citation::parse_number(&s[..len]).filter(|_| len > 0 && len <= 12)?;
+        Some((n, len))
+    };
+    if let Some((n, len)) = num(p, false) {
+        return p[len..].starts_with('、').then_some((0, n));
+    }
+    if let Some((n, len)) = num(p, true) {
+        return p[len..].starts_with(['.', '．', '、']).then_some((1, n));
+    }
+    let inner = p.strip_prefix('（').or_else(|| p.strip_prefix('('))?;
+    let (n, len) = num(inner, false)?;
+    inner[len..].starts_with(['）', ')']).then_some((2, n))
+}
+
+/// Above this many characters, a part of a text without numbered points ends at the next
+/// paragraph.
+const PART_CHARS: usize = 1_200;
+
+/// The parts of a text without articles, from its paragraphs (with their headings): a part per
+/// numbered point (`一、`, `1.` or `（一）`: the style of the first paragraph numbered 1), and per
+/// heading; without numbered points, paragraphs up to [`PART_CHARS`]. The text is the file's, in
+/// order, nothing left out. One part is `(0, None)` (全文); several are `(0, Some(1..))`.
+pub fn parts(paragraphs: &[(Option<usize>, String)]) -> Vec<crate::statutes::ParsedArticle> {
+    use crate::statutes::ParsedArticle;
+    let style = paragraphs.iter().find_map(|(_, p)| point_marker(p).filter(|m| m.1 == 1)).map(|m| m.0);
+    let mut out: Vec<ParsedArticle> = Vec::new();
+    for (heading, p) in paragraphs {
+        let starts_point = style.is_some() && point_marker(p).map(|m| m.0) == style;
+        let continues =
+            out.last().is_some_and(|a| a.heading == *heading && !starts_point && (style.is_some() || a.text.chars().count() < PART_CHARS));
+        match out.last_mut() {
+            Some(a) if continues => {
+                a.text.push('\n');
+                a.text.push_str(p);
+            }
+            _ => out.push(ParsedArticle { number: (0, Some(out.len() as u32 + 1)), text: p.clone(), heading: *heading }),
+        }
+    }
+    if out.len() == 1 {
+        out[0].number = (0, None);
+    }
+    out
 }
 
 /// The heading chain above each heading (編 › 章 › 节), joined by spaces.
@@ -147,7 +212,7 @@ fn heading_paths(headings: &[(u8, String)]) -> Vec<String> {
 }
 
 /// Reads the pack: every national law, its versions and its status.
-pub fn collect(statutes: &Path) -> Result<Library, String> {
+pub fn collect(statutes: &Path) -> Result<Library, LibraryError> {
     let mut lib = Library::default();
     let mut civil_parts: Vec<(String, ParsedLaw)> = Vec::new();
     // (base name) → versions (date, law)
@@ -157,16 +222,27 @@ pub fn collect(statutes: &Path) -> Result<Library, String> {
         let text = match src.text {
             Ok(t) => t,
             Err(e) => {
-                lib.problems.push(Problem { path: src.path, message: e });
+                lib.problems.push(Problem { path: src.path, message: e.to_string() });
                 continue;
             }
         };
-        let parsed = parse_law_full(&text);
+        let mut parsed = parse_law_full(&text);
+        if let Some(why) = not_a_legal_text(&text) {
+            lib.problems.push(Problem { path: src.path, message: format!("{why}, skipped") });
+            continue;
+        }
         if parsed.articles.is_empty() {
-            lib.problems.push(Problem { path: src.path, message: "no articles (no line starts with 第…条), skipped".into() });
+            parsed.articles = parts(&parsed.loose);
+        }
+        if parsed.articles.is_empty() {
+            lib.problems.push(Problem { path: src.path, message: "no text (neither articles 第…条 nor paragraphs), skipped".into() });
             continue;
         }
         if src.category == CIVIL_CODE {
+            if parsed.articles.first().is_some_and(|a| is_part(a.number)) {
+                lib.problems.push(Problem { path: src.path, message: "a part of 民法典 without articles, skipped".into() });
+                continue;
+            }
             civil_parts.push((src.path, parsed));
             continue;
         }
@@ -301,7 +377,7 @@ fn toc(law: &LibLaw) -> (Vec<String>, Vec<TocNode>) {
     let mut under: Vec<Vec<String>> = vec![Vec::new(); law.headings.len()];
     let mut before = Vec::new();
     for a in &law.articles {
-        let label = article_label(a.number.0, a.number.1);
+        let label = label(a.number);
         match a.heading.and_then(|h| under.get_mut(h)) {
             Some(list) => list.push(label),
             None => before.push(label),
@@ -350,7 +426,8 @@ impl LibLaw {
             date: self.date.clone(),
             status: self.status.clone(),
             status_label: self.status.label(),
-            articles: self.articles.len(),
+            articles: self.articles.iter().filter(|a| !is_part(a.number)).count(),
+            parts: self.articles.iter().filter(|a| is_part(a.number)).count(),
             file: law_file_name(&self.id),
             source: self.source.clone(),
             key: false,
@@ -373,7 +450,7 @@ const MAX_NAME_CHARS: usize = 40;
 pub fn anchors(lib: &Library) -> HashMap<(usize, ArticleNo), String> {
     let mut names: HashMap<String, usize> = HashMap::new();
     for (i, law) in lib.laws.iter().enumerate() {
-        if law.status == LawStatus::Current && !law.articles.is_empty() {
+        if law.status == LawStatus::Current && law.articles.first().is_some_and(|a| !is_part(a.number)) {
             for n in [name_key(&law.name), name_key(&law.title)] {
                 if n.chars().count() >= 2 {
                     names.entry(n).or_insert(i);
@@ -420,13 +497,13 @@ pub fn anchors(lib: &Library) -> HashMap<(usize, ArticleNo), String> {
 }
 
 /// The documents of a library (one per article, law by law), its law table and its topics.
-fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), String> {
+fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), LibraryError> {
     let mut docs = Vec::new();
     let mut table = LawTable::default();
     let topics: Vec<String> = lib.laws.iter().map(|l| l.id.clone()).collect();
     let anchors = anchors(lib);
     for (t, law) in lib.laws.iter().enumerate() {
-        let topic = u16::try_from(t).map_err(|_| "more than 65,535 laws".to_string())?;
+        let topic = u16::try_from(t).map_err(|_| LibraryError::TooManyLaws)?;
         let paths = heading_paths(&law.headings);
         for a in &law.articles {
             let mut keywords = a.heading.and_then(|h| paths.get(h)).cloned().unwrap_or_default();
@@ -437,7 +514,7 @@ fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), St
                 id: article_id(&law.id, a.number),
                 kind: DocKind::Guide,
                 topic,
-                title: format!("《{}》{}", law.name, article_label(a.number.0, a.number.1)),
+                title: format!("《{}》{}", law.name, label(a.number)),
                 body: a.text.clone(),
                 keywords,
             });
@@ -457,11 +534,11 @@ fn documents(lib: &Library) -> Result<(Vec<DocInput>, LawTable, Vec<String>), St
 }
 
 /// The index of a library: one document per article, law by law.
-pub fn index(lib: &Library, lexicon: &Lexicon, sizes: PieceSizes) -> Result<IndexFiles, String> {
+pub fn index(lib: &Library, lexicon: &Lexicon, sizes: PieceSizes) -> Result<IndexFiles, LibraryError> {
     let (docs, table, topics) = documents(lib)?;
-    let extra = serde_json::to_value(&table).map_err(|e| e.to_string())?;
+    let extra = serde_json::to_value(&table).map_err(|source| LibraryError::Json { what: "the law table", source })?;
     let layout = Layout { compact_docs: true, extra: Some(extra) };
-    pieces::build_with(&docs, lexicon, &topics, [0.0; 3], |_| false, sizes, layout).map_err(|e| e.to_string())
+    pieces::build_with(&docs, lexicon, &topics, [0.0; 3], |_| false, sizes, layout).map_err(LibraryError::Index)
 }
 
 /// What `write` reports.
@@ -472,6 +549,8 @@ pub struct LibraryReport {
     pub superseded: usize,
     pub repealed: usize,
     pub articles: usize,
+    /// The parts of the texts without articles (each a document, as an article is).
+    pub parts: usize,
     pub skipped: Vec<Problem>,
     pub duplicates: Vec<String>,
     /// The index root's file name in the folder.
@@ -501,7 +580,7 @@ pub struct Built {
 
 /// Builds the library's files in memory (what [`write`] puts in a folder, and the site build
 /// under `library/`: the same bytes).
-pub fn build(lib: &Library, lexicon: &Lexicon) -> Result<Built, String> {
+pub fn build(lib: &Library, lexicon: &Lexicon) -> Result<Built, LibraryError> {
     let index = index(lib, lexicon, LIBRARY_SIZES)?;
     let mut law_files = Vec::with_capacity(lib.laws.len());
     for law in &lib.laws {
@@ -514,14 +593,10 @@ pub fn build(lib: &Library, lexicon: &Lexicon) -> Result<Built, String> {
             text: law
                 .articles
                 .iter()
-                .map(|a| ArticleOut {
-                    id: article_id(&law.id, a.number),
-                    label: article_label(a.number.0, a.number.1),
-                    text: a.text.clone(),
-                })
+                .map(|a| ArticleOut { id: article_id(&law.id, a.number), label: label(a.number), text: a.text.clone() })
                 .collect(),
         };
-        law_files.push((law.id.clone(), serde_json::to_vec(&file).map_err(|e| e.to_string())?));
+        law_files.push((law.id.clone(), serde_json::to_vec(&file).map_err(|source| LibraryError::Json { what: "a law's file", source })?));
     }
     Ok(Built { index, laws: lib.laws.iter().map(LibLaw::info).collect(), law_files })
 }
@@ -562,30 +637,29 @@ pub fn key_laws(statutes: &Path, lib: &Library) -> Vec<String> {
 
 /// Builds the library into `out`: `library.json`, `root.<hash>.bin`, `ix/<piece>.bin`,
 /// `laws.json` and `laws/<id>.json`. Files this build wrote before are replaced.
-pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryReport, String> {
+pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryReport, LibraryError> {
     let built = build(lib, lexicon)?;
     let files = &built.index;
-    let err = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
     for old in ["ix", "laws"] {
         let p = out.join(old);
         if p.is_dir() {
-            std::fs::remove_dir_all(&p).map_err(|e| err(&p, e))?;
+            std::fs::remove_dir_all(&p).at(&p)?;
         }
     }
-    std::fs::create_dir_all(out.join("ix")).map_err(|e| err(out, e))?;
-    std::fs::create_dir_all(out.join("laws")).map_err(|e| err(out, e))?;
+    std::fs::create_dir_all(out.join("ix")).at(out)?;
+    std::fs::create_dir_all(out.join("laws")).at(out)?;
     if let Ok(entries) = std::fs::read_dir(out) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();
             if name.starts_with("root.") && name.ends_with(".bin") {
-                std::fs::remove_file(e.path()).map_err(|x| err(&e.path(), x))?;
+                std::fs::remove_file(e.path()).at(&e.path())?;
             }
         }
     }
     let mut written: Vec<(String, usize)> = Vec::new();
-    let mut put = |rel: String, bytes: &[u8]| -> Result<(), String> {
+    let mut put = |rel: String, bytes: &[u8]| -> Result<(), LibraryError> {
         let p = out.join(&rel);
-        std::fs::write(&p, bytes).map_err(|e| err(&p, e))?;
+        std::fs::write(&p, bytes).at(&p)?;
         written.push((rel, bytes.len()));
         Ok(())
     };
@@ -594,20 +668,27 @@ pub fn write(lib: &Library, lexicon: &Lexicon, out: &Path) -> Result<LibraryRepo
     for (name, bytes) in &files.pieces {
         put(format!("ix/{name}.bin"), bytes)?;
     }
-    put("laws.json".into(), &serde_json::to_vec_pretty(&built.laws).map_err(|e| e.to_string())?)?;
+    put(
+        "laws.json".into(),
+        &serde_json::to_vec_pretty(&built.laws).map_err(|source| LibraryError::Json { what: "the law list", source })?,
+    )?;
     for (id, bytes) in &built.law_files {
         put(law_file_name(id), bytes)?;
     }
     let articles = lib.laws.iter().map(|l| l.articles.len()).sum();
     let manifest = Manifest { format_version: FORMAT_VERSION, root: root.clone(), laws: lib.laws.len(), articles };
-    put("library.json".into(), &serde_json::to_vec_pretty(&manifest).map_err(|e| e.to_string())?)?;
+    put(
+        "library.json".into(),
+        &serde_json::to_vec_pretty(&manifest).map_err(|source| LibraryError::Json { what: "the manifest", source })?,
+    )?;
     let count = |f: fn(&LawStatus) -> bool| lib.laws.iter().filter(|l| f(&l.status)).count();
     Ok(LibraryReport {
         laws: lib.laws.len(),
         current: count(|s| matches!(s, LawStatus::Current)),
         superseded: count(|s| matches!(s, LawStatus::Superseded { .. })),
         repealed: count(|s| matches!(s, LawStatus::Repealed { .. })),
-        articles,
+        articles: lib.laws.iter().flat_map(|l| &l.articles).filter(|a| !is_part(a.number)).count(),
+        parts: lib.laws.iter().flat_map(|l| &l.articles).filter(|a| is_part(a.number)).count(),
         skipped: lib.problems.clone(),
         duplicates: lib.duplicates.clone(),
         root,
@@ -646,6 +727,18 @@ mod tests {
         );
         law("民法商法", "合同法(1999-03-15).md", "中华人民共和国合同法", "第一条 合同。\n\n第二条 依照民法典第一条的规定保护民事权益。\n");
         law("其他", "说明.md", "说明", "没有条文。\n");
+        law(
+            "刑法",
+            "刑法修正案（九十）.md",
+            "中华人民共和国刑法修正案（九十）",
+            "一、将刑法第一条修改为：“测试。”\n\n二、在刑法第二条后增加一条：“增加。”\n",
+        );
+        std::fs::write(dir.join("其他").join("空.md"), concat!("# 空\n\n<!-- INFO", " END -->\n\n")).unwrap();
+        std::fs::write(
+            dir.join("其他").join("攻略.md"),
+            concat!("# 攻略\n\n出自 https://example.org\n\n<!-- INFO", " END -->\n\n正文。\n"),
+        )
+        .unwrap();
         dir
     }
 
@@ -667,8 +760,15 @@ mod tests {
         assert_eq!(civil.articles.len(), 2);
         assert_eq!(civil.headings[0], (1, "总则".to_string()), "each part heads its chapters");
         assert_eq!(civil.date, "2017-09-01");
-        assert_eq!(lib.problems.len(), 1);
-        assert!(lib.problems[0].path.ends_with("说明.md"), "{:?}", lib.problems);
+        // A text without articles is read in parts; one without any text, or a guide, is skipped.
+        assert_eq!(by_id("说明").articles.iter().map(|a| a.number).collect::<Vec<_>>(), vec![(0, None)]);
+        let amendment = by_id("刑法修正案（九十）");
+        assert_eq!(amendment.articles.iter().map(|a| a.number).collect::<Vec<_>>(), vec![(0, Some(1)), (0, Some(2))]);
+        assert!(amendment.articles[1].text.starts_with("二、在刑法第二条后增加一条"));
+        assert_eq!((amendment.info().articles, amendment.info().parts), (0, 2));
+        assert_eq!(lib.problems.len(), 2, "{:?}", lib.problems);
+        assert!(lib.problems.iter().any(|p| p.path.ends_with("空.md") && p.message.contains("no text")), "{:?}", lib.problems);
+        assert!(lib.problems.iter().any(|p| p.path.ends_with("攻略.md") && p.message.contains("not a legal text")), "{:?}", lib.problems);
         // Anchor text: 合同法 第二条 cites 民法典 第一条 (a repealed law's words still count).
         let a = anchors(&lib);
         let civil_i = lib.laws.iter().position(|l| l.id == "民法典").unwrap();
@@ -689,6 +789,12 @@ mod tests {
         assert_eq!(r.hits[1].status, "已被修订（2023-09-01 版现行有效）");
         let r = ask(&mut engine, "婚姻法");
         assert_eq!(r.hits[0].status, "已废止，由民法典取代");
+        let r = ask(&mut engine, "刑法修正案（九十）");
+        assert_eq!(r.hits[0].law, "刑法修正案（九十）");
+        assert!(r.hits[0].snippet.contains("无条文，共 2 部分"), "{:?}", r.hits[0]);
+        assert_eq!(r.hits[1].article.as_deref(), Some("第1部分"));
+        let r = ask(&mut engine, "增加一条");
+        assert_eq!((r.hits[0].law.as_str(), r.hits[0].title.as_str()), ("刑法修正案（九十）", "《刑法修正案（九十）》第2部分"));
         let r = ask(&mut engine, "第二条");
         assert_eq!(r.mode, "words");
         let r = ask(&mut engine, "复议");
@@ -709,6 +815,30 @@ mod tests {
             let req = LibraryRequest { query: q.into(), law: Some(q.into()), limit: 0 };
             engine.answer_fetching(&req, |_, name| files.piece(name).map(std::borrow::Cow::Borrowed)).unwrap();
         }
+    }
+
+    #[test]
+    fn a_text_without_articles_is_read_in_parts() {
+        let p = |v: &[(Option<usize>, &str)]| parts(&v.iter().map(|(h, t)| (*h, t.to_string())).collect::<Vec<_>>());
+        // Numbered points (the style of the first point numbered 1), a preamble on its own.
+        let got = p(&[(None, "为了测试，规定如下："), (None, "一、第一点。"), (None, "（一）其中一项；"), (None, "二、第二点。")]);
+        let texts: Vec<&str> = got.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["为了测试，规定如下：", "一、第一点。\n（一）其中一项；", "二、第二点。"]);
+        assert_eq!(got[2].number, (0, Some(3)));
+        let got = p(&[(None, "1.第一点。"), (None, "2．第二点。"), (None, "(一)不是新的一点")]);
+        assert_eq!(got.len(), 2);
+        // A heading starts a part; without points, paragraphs gather up to PART_CHARS.
+        let long = "字".repeat(PART_CHARS);
+        let got = p(&[(None, "甲。"), (Some(0), "乙。"), (Some(0), &long), (Some(0), "丙。"), (Some(0), "丁。")]);
+        let texts: Vec<&str> = got.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["甲。".to_string(), format!("乙。\n{long}"), "丙。\n丁。".into()]);
+        assert_eq!(got[1].heading, Some(0));
+        // One part is the whole text; no paragraphs, no parts.
+        assert_eq!(p(&[(None, "只有一段。")])[0].number, (0, None));
+        assert!(p(&[]).is_empty());
+        assert_eq!(point_marker("十二、"), Some((0, 12)));
+        assert_eq!(point_marker("（三）"), Some((2, 3)));
+        assert_eq!(point_marker("一九九七年"), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 use crate::frontmatter::line_at;
 use pocketlaw_engine::citation::{find_inline, Citation};
+use pocketlaw_engine::html::escape;
 use pulldown_cmark::{html, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,10 +30,6 @@ pub struct Rendered {
     pub h2: Vec<(String, usize)>,
     pub citations: Vec<(Result<Citation, String>, usize)>,
     pub errors: Vec<(usize, String)>,
-}
-
-fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The app route of a citation's article page.
@@ -87,9 +84,9 @@ fn cite_marks(t: &str, open: usize, close: usize, found: &[Found]) -> String {
         let label = &t[f.start..f.end.unwrap_or(f.start)];
         html.push_str(&format!(
             "<a class=\"cite-mark\" href=\"{}\" aria-label=\"法律依据：{}\"><span class=\"ct\">{}</span></a>",
-            escape_attr(&law_route(c)),
-            escape_attr(label),
-            escape_attr(&t[from..to])
+            escape(&law_route(c)),
+            escape(label),
+            escape(&t[from..to])
         ));
     }
     html.push_str("</span>");
@@ -210,8 +207,8 @@ pub fn render(body: &str, body_line: usize) -> Rendered {
                         }
                         events.push(Event::InlineHtml(CowStr::from(format!(
                             "<a class=\"cite\" href=\"{}\">{}</a>",
-                            escape_attr(&law_route(c)),
-                            escape_attr(&t[f.start..end])
+                            escape(&law_route(c)),
+                            escape(&t[f.start..end])
                         ))));
                         last = end;
                     }

@@ -1,6 +1,7 @@
 //! The statute pack (`../shared/statutes`): official article text, read at build time to check
 //! citations and to ship the text of every cited article. Never copied into the repository.
 
+use crate::error::{AtPath, FileProblem, IoError};
 use pocketlaw_engine::citation::{normalize_law_name, parse_number, Citation};
 use pocketlaw_engine::model::ArticleText;
 use std::collections::{BTreeSet, HashMap};
@@ -57,6 +58,10 @@ pub struct ParsedLaw {
     pub headings: Vec<(u8, String)>,
     /// The articles in file order; a number seen twice keeps its first text.
     pub articles: Vec<ParsedArticle>,
+    /// The paragraphs after the header that belong to no article (a preamble; all the text of a
+    /// document without `第…条` articles, such as a 修正案 or a 决定), each with the innermost
+    /// heading above it (an index into `headings`).
+    pub loose: Vec<(Option<usize>, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -155,6 +160,11 @@ pub fn parse_law_full(text: &str) -> ParsedLaw {
                 a.text.push('\n');
                 a.text.push_str(l);
             }
+        } else {
+            let l = line.trim();
+            if !l.is_empty() {
+                law.loose.push((law.headings.len().checked_sub(1), l.to_string()));
+            }
         }
     }
     finish(current.take(), &mut law);
@@ -179,20 +189,20 @@ pub fn name_and_date(file_stem: &str) -> (String, String) {
 
 impl StatutePack {
     /// Loads every law file in the folder. 民法典's parts (民法典/*.md) become one law.
-    pub fn load(root: &Path) -> std::io::Result<StatutePack> {
+    pub fn load(root: &Path) -> Result<StatutePack, IoError> {
         let mut pack = StatutePack { root: root.to_path_buf(), laws: HashMap::new() };
-        for cat in std::fs::read_dir(root)? {
-            let cat = cat?.path();
+        for cat in std::fs::read_dir(root).at(root)? {
+            let cat = cat.at(root)?.path();
             if !cat.is_dir() {
                 continue;
             }
             let civil_code = cat.file_name().is_some_and(|n| n == "民法典");
-            for f in std::fs::read_dir(&cat)? {
-                let f = f?.path();
+            for f in std::fs::read_dir(&cat).at(&cat)? {
+                let f = f.at(&cat)?.path();
                 if f.extension().is_none_or(|e| e != "md") {
                     continue;
                 }
-                let text = std::fs::read_to_string(&f)?;
+                let text = std::fs::read_to_string(&f).at(&f)?;
                 let stem = f.file_stem().unwrap_or_default().to_string_lossy().into_owned();
                 if civil_code {
                     let (_, articles) = parse_law(&text);
@@ -228,7 +238,7 @@ impl StatutePack {
 
     /// Laws cited but not in the folder are looked up in `all-laws.tar.gz` beside it (not the
     /// provinces' local regulations); the newest version of each is kept.
-    pub fn load_missing_from_archive(&mut self, wanted: &BTreeSet<String>) -> std::io::Result<()> {
+    pub fn load_missing_from_archive(&mut self, wanted: &BTreeSet<String>) -> Result<(), IoError> {
         let missing: BTreeSet<&String> = wanted.iter().filter(|w| !self.laws.contains_key(*w)).collect();
         let archive = self.root.join("all-laws.tar.gz");
         if missing.is_empty() || !archive.is_file() {
@@ -275,12 +285,12 @@ pub struct ArchiveFile {
 pub fn read_archive(
     archive: &Path,
     mut want: impl FnMut(&ArchiveFile) -> bool,
-    mut each: impl FnMut(&ArchiveFile, Result<String, String>),
-) -> std::io::Result<()> {
-    let gz = flate2::read::GzDecoder::new(std::fs::File::open(archive)?);
+    mut each: impl FnMut(&ArchiveFile, Result<String, FileProblem>),
+) -> Result<(), IoError> {
+    let gz = flate2::read::GzDecoder::new(std::fs::File::open(archive).at(archive)?);
     let mut tar = tar::Archive::new(gz);
-    for entry in tar.entries()? {
-        let mut entry = entry?;
+    for entry in tar.entries().at(archive)? {
+        let mut entry = entry.at(archive)?;
         let Ok(path) = entry.path().map(|p| p.to_string_lossy().into_owned()) else { continue };
         let parts: Vec<&str> = path.split('/').collect();
         if parts.len() < 3 || parts[0] != "Laws" || parts[1] == "DLC" || !path.ends_with(".md") {
@@ -296,8 +306,8 @@ pub fn read_archive(
         }
         let mut bytes = Vec::new();
         let text = match entry.read_to_end(&mut bytes) {
-            Ok(_) => String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string()),
-            Err(e) => Err(format!("unreadable: {e}")),
+            Ok(_) => String::from_utf8(bytes).map_err(|_| FileProblem::NotUtf8),
+            Err(e) => Err(FileProblem::Unreadable(e)),
         };
         each(&file, text);
     }

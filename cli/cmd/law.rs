@@ -83,17 +83,21 @@ fn list(dir: &Path, json: bool) -> Result<i32> {
                 serde_json::json!({
                     "law": l["id"], "name": l["name"], "date": l["date"], "status": l["status_label"],
                     "state": l["status"], "category": l["category"], "articles": l["articles"],
+                    "parts": l.get("parts").cloned().unwrap_or(serde_json::json!(0)),
                 })
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         for l in &laws {
+            let size = match l.get("parts").and_then(serde_json::Value::as_u64) {
+                Some(n) if n > 0 => format!("{n:>5} 部分"),
+                _ => format!("{:>5} 条", l["articles"]),
+            };
             println!(
-                "{:<40} {:<10} {:>5} 条  {}",
+                "{:<40} {:<10} {size}  {}",
                 l["id"].as_str().unwrap_or(""),
                 l["date"].as_str().unwrap_or(""),
-                l["articles"],
                 l["status_label"].as_str().unwrap_or("")
             );
         }
@@ -116,8 +120,15 @@ fn show(dir: &Path, a: &Args) -> Result<i32> {
     let file: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).with_context(|| path.display().to_string())?)?;
     let others: Vec<&str> = found.iter().skip(1).map(|l| l.id.as_str()).collect();
     if let Some(n) = a.value("--article")? {
-        let no = parse_article_ref(&name_key(n)).ok_or_else(|| anyhow!("--article `{n}`: write 47, 第四十七条 or 276之1"))?;
-        let label = pocketlaw_engine::library::label(no);
+        // A part of a text without articles by its label (`第2部分`, `全文`), else an article number.
+        let is_label = file["text"].as_array().is_some_and(|t| t.iter().any(|x| x["label"] == n.trim()));
+        let label = if is_label {
+            n.trim().to_string()
+        } else {
+            let no = parse_article_ref(&name_key(n))
+                .ok_or_else(|| anyhow!("--article `{n}`: write 47, 第四十七条 or 276之1 (a text without articles: 第2部分 or 全文)"))?;
+            pocketlaw_engine::library::label(no)
+        };
         let article = file["text"].as_array().and_then(|t| t.iter().find(|x| x["label"] == label.as_str()));
         let Some(article) = article else {
             bail!("{} ({}) has no {label}", law.title, law.status.label());
@@ -145,9 +156,10 @@ fn show(dir: &Path, a: &Args) -> Result<i32> {
         about.push(format!("{} 版", law.date));
     }
     about.push(law.status.label());
-    match file["articles"].as_u64() {
-        Some(0) | None => about.push("库中无条文".into()),
-        Some(n) => about.push(format!("{n} 条")),
+    match (file["articles"].as_u64(), file["parts"].as_u64()) {
+        (_, Some(n)) if n > 0 => about.push(format!("无条文，{n} 部分")),
+        (Some(0) | None, _) => about.push("库中无条文".into()),
+        (Some(n), _) => about.push(format!("{n} 条")),
     }
     println!("{}（{}）", law.title, about.join("，"));
     if !others.is_empty() {

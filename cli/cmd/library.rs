@@ -56,9 +56,9 @@ fn brotli_sizes(out: &Path, report: &pocketlaw_builder::library::LibraryReport) 
 pub fn build(statutes: &Path, out: &Path, talk: bool) -> Result<pocketlaw_builder::library::LibraryReport> {
     let start = Instant::now();
     let lexicon = crate::data::engine()?.lexicon().clone();
-    let lib = pocketlaw_builder::library::collect(statutes).map_err(|e| anyhow!(e))?;
+    let lib = pocketlaw_builder::library::collect(statutes)?;
     let read = start.elapsed();
-    let report = pocketlaw_builder::library::write(&lib, &lexicon, out).map_err(|e| anyhow!(e))?;
+    let report = pocketlaw_builder::library::write(&lib, &lexicon, out)?;
     if talk {
         for p in &report.skipped {
             eprintln!("skipped {}: {}", p.path, p.message);
@@ -69,12 +69,13 @@ pub fn build(statutes: &Path, out: &Path, talk: bool) -> Result<pocketlaw_builde
         let bytes: usize = report.files.iter().map(|f| f.1).sum();
         let index: usize = report.files.iter().filter(|f| f.0.starts_with("ix/") || f.0.starts_with("root.")).map(|f| f.1).sum();
         println!(
-            "library: {} laws ({} current, {} superseded, {} repealed), {} articles; {} files skipped, {} duplicates",
+            "library: {} laws ({} current, {} superseded, {} repealed), {} articles, {} parts of texts without articles; {} files skipped, {} duplicates",
             report.laws,
             report.current,
             report.superseded,
             report.repealed,
             report.articles,
+            report.parts,
             report.skipped.len(),
             report.duplicates.len()
         );

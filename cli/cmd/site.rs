@@ -43,8 +43,8 @@ pub fn run(args: &[String]) -> Result<i32> {
         Some(dir) => {
             let start = std::time::Instant::now();
             let lexicon = crate::data::engine()?.lexicon().clone();
-            let lib = pocketlaw_builder::library::collect(dir).map_err(|e| anyhow!(e))?;
-            let built = pocketlaw_builder::library::build(&lib, &lexicon).map_err(|e| anyhow!(e))?;
+            let lib = pocketlaw_builder::library::collect(dir)?;
+            let built = pocketlaw_builder::library::build(&lib, &lexicon)?;
             let key = pocketlaw_builder::library::key_laws(dir, &lib);
             println!(
                 "library: {} laws, {} articles, {} key laws, {} index pieces (built in {:.1} s)",
@@ -59,7 +59,7 @@ pub fn run(args: &[String]) -> Result<i32> {
     };
     let site_library = library.as_ref().map(|(built, key)| SiteLibrary { built, key });
     let inputs = SiteInputs { app_dir: Path::new(app), public_dir: Path::new(public), data, catalog: &cat, library: site_library };
-    let report = assemble(&inputs, Path::new(out)).map_err(|e| anyhow!(e))?;
+    let report = assemble(&inputs, Path::new(out))?;
     println!("site {} (content {}) written to {out}: {} files", report.version, report.build_id, report.files.len());
     Ok(0)
 }

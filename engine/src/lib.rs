@@ -12,6 +12,7 @@
 //! - [`search`]: the index in pieces and, given a query, which documents match?
 //! - [`form`]: legal forms: which questions are asked, is an answer acceptable, the filled-in
 //!   document and its plain text, amounts in 大写 capitals
+//! - [`html`]: the one HTML escaper (snippets here, the builder's pages and rendered content)
 //! - [`library`]: the statute library: which law or article does a query name, which articles match?
 //! - [`contract`]: what the halves say to each other: the search worker's messages, storage keys
 //! - [`worker`]: the search worker's logic without I/O: which files to fetch, what to answer
@@ -25,6 +26,7 @@ pub mod contract;
 mod error;
 pub mod eval;
 pub mod form;
+pub mod html;
 pub mod lexicon;
 pub mod library;
 pub mod model;

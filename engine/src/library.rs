@@ -118,18 +118,33 @@ pub struct LawTable {
     pub laws: Vec<LawEntry>,
 }
 
-/// An article's number: (article, 之N).
+/// An article's number: (article, 之N). A document without `第…条` articles (a 修正案, a
+/// 决定, a 批复 in numbered points) is read in parts: `(0, Some(k))` is its k-th part, `(0,
+/// None)` its whole text in one part (no article is numbered 0, and no query names one).
 pub type ArticleNo = (u32, Option<u32>);
 
-/// `[(1,None)..(47,None), (47,Some(1)), (48,None)]` → `1-47,47.1,48`.
+/// Is this number a part of a text without articles ([`ArticleNo`])?
+pub fn is_part(no: ArticleNo) -> bool {
+    no.0 == 0
+}
+
+/// `[(1,None)..(47,None), (47,Some(1)), (48,None)]` → `1-47,47.1,48`; parts `(0,Some(1))..(0,Some(9))`
+/// → `0.1-9`.
 pub fn encode_numbers(numbers: &[ArticleNo]) -> String {
     let mut runs: Vec<String> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
         match numbers[i] {
             (n, Some(s)) => {
-                runs.push(format!("{n}.{s}"));
-                i += 1;
+                let mut j = i;
+                while j + 1 < numbers.len() && numbers[j + 1] == (n, numbers[j].1.map(|x| x + 1)) {
+                    j += 1;
+                }
+                match numbers[j].1 {
+                    Some(t) if j > i => runs.push(format!("{n}.{s}-{t}")),
+                    _ => runs.push(format!("{n}.{s}")),
+                }
+                i = j + 1;
             }
             (n, None) => {
                 let mut j = i;
@@ -149,7 +164,17 @@ pub fn decode_numbers(s: &str) -> Option<Vec<ArticleNo>> {
     let mut out = Vec::new();
     for run in s.split(',').filter(|r| !r.is_empty()) {
         if let Some((n, sub)) = run.split_once('.') {
-            out.push((n.parse().ok()?, Some(sub.parse().ok()?)));
+            let n: u32 = n.parse().ok()?;
+            match sub.split_once('-') {
+                Some((a, b)) => {
+                    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+                    if b < a || b - a > 100_000 {
+                        return None;
+                    }
+                    out.extend((a..=b).map(|s| (n, Some(s))));
+                }
+                None => out.push((n, Some(sub.parse().ok()?))),
+            }
         } else if let Some((a, b)) = run.split_once('-') {
             let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
             if b < a || b - a > 100_000 {
@@ -213,7 +238,11 @@ pub struct LawInfo {
     #[serde(flatten)]
     pub status: LawStatus,
     pub status_label: String,
+    /// Its articles (第…条); 0 for a text without articles, which is read in `parts`.
     pub articles: usize,
+    /// The parts of a text without articles ([`ArticleNo`]); 0 for a law with articles.
+    #[serde(default, skip_serializing_if = "is_zero_usize")]
+    pub parts: usize,
     /// Its own JSON (table of contents and text): relative to the library folder, or in the
     /// site, its URL.
     pub file: String,
@@ -224,6 +253,10 @@ pub struct LawInfo {
     /// keeps them offline and lists them first.
     #[serde(default, skip_serializing_if = "is_false")]
     pub key: bool,
+}
+
+fn is_zero_usize(x: &usize) -> bool {
+    *x == 0
 }
 
 fn is_false(b: &bool) -> bool {
@@ -402,6 +435,12 @@ impl LibraryEngine {
         &self.index
     }
 
+    /// The term directories not yet added ([`PieceIndex::missing_dirs`]): fetched ahead once a
+    /// first search has answered, a later word query needs two rounds of pieces instead of three.
+    pub fn missing_directories(&self) -> Vec<String> {
+        self.index.missing_dirs()
+    }
+
     /// Every law (version) in the library, in index order.
     pub fn laws(&self) -> &[LawEntry] {
         &self.laws.laws
@@ -500,8 +539,11 @@ impl LibraryEngine {
             about += &format!("（{} 版）", law.date);
         }
         about += &format!("，{}", law.status.label());
-        if n > 0 {
-            about += &format!("，共 {n} 条");
+        match self.numbers[l].first() {
+            Some(&no) if is_part(no) && n > 1 => about += &format!("，无条文，共 {n} 部分"),
+            Some(&no) if is_part(no) => about += "，无条文",
+            Some(_) => about += &format!("，共 {n} 条"),
+            None => {}
         }
         if let LawStatus::Repealed { by, article } = &law.status {
             about += &format!("。见《{by}》{article}");
@@ -512,7 +554,7 @@ impl LibraryEngine {
             article: None,
             id: law.id.clone(),
             title: format!("《{}》", law.name()),
-            snippet: escape(&about),
+            snippet: crate::html::escape(&about),
             score,
             status: law.status.label(),
         }
@@ -527,7 +569,7 @@ impl LibraryEngine {
         Some(LibraryHit {
             law: law.id.clone(),
             name: law.name().to_string(),
-            article: Some(article_label(n, sub)),
+            article: Some(label((n, sub))),
             id: text.id.clone(),
             title: text.title.clone(),
             snippet: snippet(&text.body, needles, 90),
@@ -640,13 +682,13 @@ impl LibraryEngine {
     }
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-/// `第四十七条` for an article number (re-exported for callers that print labels).
+/// `第四十七条` for an article number; `第2部分` or `全文` for a part of a text without articles.
 pub fn label(no: ArticleNo) -> String {
-    article_label(no.0, no.1)
+    match no {
+        (0, Some(k)) => format!("第{k}部分"),
+        (0, None) => "全文".into(),
+        (n, sub) => article_label(n, sub),
+    }
 }
 
 #[cfg(test)]
@@ -657,11 +699,20 @@ mod tests {
     fn article_numbers_round_trip_as_runs() {
         let list = vec![(1, None), (2, None), (3, None), (3, Some(1)), (3, Some(2)), (4, None), (7, None), (8, None)];
         let s = encode_numbers(&list);
-        assert_eq!(s, "1-3,3.1,3.2,4,7-8");
+        assert_eq!(s, "1-3,3.1-2,4,7-8");
         assert_eq!(decode_numbers(&s), Some(list));
         assert_eq!(decode_numbers(""), Some(vec![]));
         assert_eq!(decode_numbers("5-2"), None);
         assert_eq!(decode_numbers("x"), None);
+        assert_eq!(decode_numbers("0.3-1"), None);
+        let parts: Vec<ArticleNo> = (1..=12).map(|k| (0, Some(k))).collect();
+        assert_eq!(encode_numbers(&parts), "0.1-12");
+        assert_eq!(decode_numbers("0.1-12"), Some(parts));
+        assert_eq!(decode_numbers(&encode_numbers(&[(0, None)])), Some(vec![(0, None)]));
+        assert_eq!(
+            (label((0, Some(2))), label((0, None)), label((276, Some(1)))),
+            ("第2部分".into(), "全文".into(), "第二百七十六条之一".into())
+        );
     }
 
     #[test]

@@ -108,6 +108,8 @@ struct Pending {
     /// The piece's name; `None` for the index root.
     piece: Option<String>,
     reload: bool,
+    /// Fetched ahead (the library's term directories), not for a search waiting now.
+    background: bool,
 }
 
 /// The search worker's state: the two indexes, the searches waiting for pieces, the files being
@@ -118,11 +120,26 @@ pub struct Host {
     library: Open<LibraryEngine>,
     jobs: Vec<Job>,
     pending: Vec<Pending>,
+    /// The library has answered once: its missing term directories are fetched ahead.
+    prefetch: bool,
+    /// Pieces that failed twice: not fetched ahead again.
+    given_up: Vec<String>,
 }
+
+/// How many of the library's term directories are fetched ahead side by side.
+pub const PREFETCH_AT_ONCE: usize = 2;
 
 impl Host {
     pub fn new(config: Config) -> Host {
-        Host { config, content: Open::Closed, library: Open::Closed, jobs: Vec::new(), pending: Vec::new() }
+        Host {
+            config,
+            content: Open::Closed,
+            library: Open::Closed,
+            jobs: Vec::new(),
+            pending: Vec::new(),
+            prefetch: false,
+            given_up: Vec::new(),
+        }
     }
 
     /// Starts: the content index's root is fetched at once.
@@ -132,7 +149,7 @@ impl Host {
         }
         self.content = Open::Loading;
         let url = self.config.search_root.clone();
-        self.fetch(url, Side::Content, None, false).into_iter().collect()
+        self.fetch(url, Side::Content, None, false, false).into_iter().collect()
     }
 
     /// A message posted to the worker, as the JSON text of a [`Request`].
@@ -177,11 +194,12 @@ impl Host {
                     Open::Closed | Open::Failed(_) => {
                         self.jobs.push(job);
                         self.library = Open::Loading;
-                        out.extend(self.fetch(root, Side::Library, None, false));
+                        out.extend(self.fetch(root, Side::Library, None, false, false));
                     }
                 }
             }
         }
+        self.prefetch_directories(&mut out);
         out
     }
 
@@ -222,6 +240,7 @@ impl Host {
                 }
             }
         }
+        self.prefetch_directories(&mut out);
         out
     }
 
@@ -236,6 +255,7 @@ impl Host {
             (None, Side::Library) => self.library_failed(message, &mut out),
             (Some(_), _) => self.piece_failed(p, message, &mut out),
         }
+        self.prefetch_directories(&mut out);
         out
     }
 
@@ -249,13 +269,37 @@ impl Host {
         Some(self.pending.swap_remove(i))
     }
 
-    /// Asks for a file unless it is being fetched already.
-    fn fetch(&mut self, url: String, side: Side, piece: Option<String>, reload: bool) -> Option<Effect> {
+    /// Asks for a file unless it is being fetched already (then whoever asks waits for that copy).
+    fn fetch(&mut self, url: String, side: Side, piece: Option<String>, reload: bool, background: bool) -> Option<Effect> {
         if self.pending.iter().any(|p| p.url == url) {
             return None;
         }
-        self.pending.push(Pending { url: url.clone(), side, piece, reload });
+        self.pending.push(Pending { url: url.clone(), side, piece, reload, background });
         Some(Effect::Fetch { url, reload })
+    }
+
+    /// Once the library has answered: the term directories it lacks, [`PREFETCH_AT_ONCE`] at a
+    /// time, while no law search is under way (it has the line to itself), so that a later word
+    /// query needs two rounds of pieces (postings, texts) instead of three.
+    fn prefetch_directories(&mut self, out: &mut Vec<Effect>) {
+        if !self.prefetch || self.jobs.iter().any(|j| j.query.side() == Side::Library) {
+            return;
+        }
+        let (Open::Ready(lib), Some((_, dir))) = (&self.library, &self.config.library) else { return };
+        let dir = dir.clone();
+        let mut in_flight = self.pending.iter().filter(|p| p.background).count();
+        for name in lib.missing_directories() {
+            if in_flight >= PREFETCH_AT_ONCE {
+                break;
+            }
+            if self.given_up.contains(&name) {
+                continue;
+            }
+            if let Some(e) = self.fetch(format!("{dir}{name}.bin"), Side::Library, Some(name), false, true) {
+                out.push(e);
+                in_flight += 1;
+            }
+        }
     }
 
     fn content_failed(&mut self, message: String, out: &mut Vec<Effect>) {
@@ -274,10 +318,11 @@ impl Host {
     fn piece_failed(&mut self, p: Pending, message: String, out: &mut Vec<Effect>) {
         let Some(name) = p.piece else { return };
         if !p.reload {
-            out.extend(self.fetch(p.url, p.side, Some(name), true));
+            out.extend(self.fetch(p.url, p.side, Some(name), true, p.background));
             return;
         }
         let side = p.side;
+        self.given_up.push(name.clone());
         self.fail_where(|j| j.query.side() == side && j.waiting.contains(&name), &message, out);
     }
 
@@ -324,6 +369,8 @@ impl Host {
         };
         let names = match step {
             Ok(answer) => {
+                // The library has answered: its term directories may now be fetched ahead.
+                self.prefetch |= matches!(answer, Response::LawResults { result: Ok(_), .. });
                 out.push(Effect::Post(answer));
                 return;
             }
@@ -341,7 +388,7 @@ impl Host {
             Side::Library => self.config.library.as_ref().map(|l| l.1.clone()).unwrap_or_default(),
         };
         for name in &names {
-            out.extend(self.fetch(format!("{dir}{name}.bin"), side, Some(name.clone()), false));
+            out.extend(self.fetch(format!("{dir}{name}.bin"), side, Some(name.clone()), false, false));
         }
         job.waiting = names;
         self.jobs.push(job);

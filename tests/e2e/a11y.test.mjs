@@ -10,18 +10,18 @@ before(async () => { site = await startSite(); });
 after(async () => { await site.close(); });
 
 const PAGES = [
-  ["home", "/", '[data-testid="topics"] a'],
+  ["home", "/", 'html[data-app] [data-testid="topics"] a'],
   ["search", "/?q=%E5%B7%A5%E9%92%B1", '[data-testid="hit"]'],
-  ["guide", "/doc/wage-arrears-claim", '[data-testid="doc"]'],
-  ["faq", "/doc/faq-wage-arrears-boss-ran-away", '[data-testid="doc"]'],
-  ["topic", "/topic/wage-arrears", '[data-testid="topic"]'],
+  ["guide", "/doc/wage-arrears-claim", 'html[data-app] [data-testid="doc"]'],
+  ["faq", "/doc/faq-wage-arrears-boss-ran-away", 'html[data-app] [data-testid="doc"]'],
+  ["topic", "/topic/wage-arrears", 'html[data-app] [data-testid="topic"]'],
   ["tree question", "/tree/legal-aid-eligibility", '[data-testid="tree-question"]'],
   ["tree result", "/tree/legal-aid-eligibility?a=1.0.0", '[data-testid="tree-result"]'],
   ["quiz hub", "/quiz", '[data-testid="quiz-hub"]'],
   ["quiz question", "/quiz/month/2026-03", '[data-testid="stem"]'],
   ["directory", "/directory", '[data-testid="directory"]'],
   // The app's article, not the static one it replaces (it loads the article texts first).
-  ["law", "/law/劳动争议调解仲裁法/第二十七条", 'body > :not(#boot) [data-testid="law"] h1'],
+  ["law", "/law/劳动争议调解仲裁法/第二十七条", 'html[data-app] [data-testid="law"] h1'],
   ["not found", "/nowhere", '[data-testid="not-found"]'],
 ];
 
@@ -57,7 +57,7 @@ test("root font size doubled: nothing overflows sideways", async () => {
 test("text size switch: large and extra-large, remembered", async () => {
   const page = await site.page();
   await page.goto(site.base + "/doc/wage-arrears-claim");
-  await page.waitForSelector('[data-testid="doc"]');
+  await page.waitForSelector('html[data-app] [data-testid="doc"]');
   const px = (sel, prop) => page.locator(sel).first().evaluate((e, p) => parseFloat(getComputedStyle(e)[p]), prop);
   assert.ok(await px(".body p", "fontSize") >= 18, "standard body text is at least 18px");
   await page.locator('[data-testid="size-large"]').click();
@@ -67,7 +67,7 @@ test("text size switch: large and extra-large, remembered", async () => {
   await page.locator('[data-testid="size-xlarge"]').click();
   assert.ok(await px("h1", "fontSize") >= 30, "headings ≥ 30px in extra-large");
   await page.reload();
-  await page.waitForSelector('[data-testid="doc"]');
+  await page.waitForSelector('html[data-app] [data-testid="doc"]');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.size), "xlarge");
   assert.ok(await px("h1", "fontSize") >= 30);
 });
@@ -76,7 +76,7 @@ test("read-aloud is hidden when the browser has no Chinese voice", async () => {
   const page = await site.page();
   await page.addInitScript(() => { if (window.speechSynthesis) speechSynthesis.getVoices = () => []; });
   await page.goto(site.base + "/doc/wage-arrears-claim");
-  await page.waitForSelector('[data-testid="doc"]');
+  await page.waitForSelector('html[data-app] [data-testid="doc"]');
   assert.equal(await page.locator('[data-testid="read-aloud"]').count(), 0);
 });
 
@@ -109,8 +109,8 @@ function fakeSpeech() {
 test("read-aloud with a Chinese voice: on guides, FAQs, tree questions and results; read, pause, resume, stop", async () => {
   const page = await site.page();
   await page.addInitScript(fakeSpeech);
-  for (const [path, sel] of [["/doc/faq-wage-arrears-boss-ran-away", '[data-testid="doc"]'], ["/tree/legal-aid-eligibility", '[data-testid="tree-question"]'],
-    ["/tree/legal-aid-eligibility?a=1.0.0", '[data-testid="tree-result"]'], ["/doc/wage-arrears-claim", '[data-testid="doc"]']]) {
+  for (const [path, sel] of [["/doc/faq-wage-arrears-boss-ran-away", 'html[data-app] [data-testid="doc"]'], ["/tree/legal-aid-eligibility", '[data-testid="tree-question"]'],
+    ["/tree/legal-aid-eligibility?a=1.0.0", '[data-testid="tree-result"]'], ["/doc/wage-arrears-claim", 'html[data-app] [data-testid="doc"]']]) {
     await page.goto(site.base + path);
     await page.waitForSelector(sel);
     assert.equal(await page.locator(`${sel} [data-testid="read-aloud"]`).count(), 1, `read-aloud on ${path}`);
@@ -148,7 +148,7 @@ test("read-aloud with a Chinese voice: on guides, FAQs, tree questions and resul
   // Leaving the page stops the voice.
   await read.click();
   await page.locator('[data-testid="doc"] .crumbs a').click();
-  await page.waitForSelector('[data-testid="topic"]');
+  await page.waitForSelector('html[data-app] [data-testid="topic"]');
   assert.equal((await log()).at(-1).op, "cancel");
   assert.deepEqual(page.errors, []);
 });
@@ -157,7 +157,7 @@ test("read-aloud skips the citation marks and the legal basis, unless asked to r
   const page = await site.page();
   await page.addInitScript(fakeSpeech);
   await page.goto(site.base + "/doc/work-injury-recognition");
-  await page.waitForSelector('[data-testid="doc"] [data-testid="read-aloud"]');
+  await page.waitForSelector('html[data-app] [data-testid="doc"] [data-testid="read-aloud"]');
   const cited = (await page.locator('[data-testid="doc"] .body a.cite-mark .ct').first().textContent()).trim();
   assert.match(cited, /《.+》第.+条/);
   const group = page.locator('[data-testid="read-aloud"]');
@@ -181,7 +181,7 @@ test("read-aloud skips the citation marks and the legal basis, unless asked to r
 test("keyboard only: skip link, visible focus, search, and a tree answered with Enter", async () => {
   const page = await site.page({ hasTouch: false, isMobile: false });
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   const focused = () => page.evaluate(() => {
     const e = document.activeElement;
     const s = getComputedStyle(e);
@@ -197,7 +197,7 @@ test("keyboard only: skip link, visible focus, search, and a tree answered with 
   assert.equal((await focused()).id, "main", "Enter moves to the main content");
   // From the top, every stop shows a focus ring, and the search box is reached.
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   const stops = [];
   for (let i = 0; i < 12; i++) {
     await page.keyboard.press("Tab");

@@ -11,7 +11,7 @@ after(async () => { await site.close(); });
 test("home shows the search box, the topics and the 12348 hotline", async () => {
   const page = await site.page();
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   assert.equal(await page.locator('[data-testid="topics"] li').count(), 27);
   const tel = await page.locator('[data-testid="hotline"]').first().getAttribute("href");
   assert.equal(tel, "tel:12348");
@@ -24,7 +24,7 @@ test("home shows the search box, the topics and the 12348 hotline", async () => 
 test("a colloquial query finds the wage guide as the user types, and opens it", async () => {
   const page = await site.page();
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   await page.locator('[data-testid="search-input"]').pressSequentially("老板不给工钱", { delay: 30 });
   await page.waitForSelector('[data-testid="hit"]');
   const hits = page.locator('[data-testid="hit"]');
@@ -35,7 +35,7 @@ test("a colloquial query finds the wage guide as the user types, and opens it", 
   assert.match(page.url(), /\?q=/);
   assert.ok(await page.locator('[data-testid="hit"] mark').count() > 0, "snippets are highlighted");
   await page.locator(`[data-testid="hit"][data-id="${guide}"] a`).click();
-  await page.waitForSelector('[data-testid="doc"]');
+  await page.waitForSelector('html[data-app] [data-testid="doc"]');
   assert.match(page.url(), new RegExp(`/doc/${guide}$`));
   assert.ok((await page.locator("h1").textContent()).length > 4);
   assert.ok(await page.locator('[data-testid="disclaimer"]').isVisible());
@@ -44,7 +44,7 @@ test("a colloquial query finds the wage guide as the user types, and opens it", 
 
 test("deep links reload on a plain static host", async () => {
   const page = await site.page();
-  for (const [path, sel] of [["/doc/divorce-by-agreement", '[data-testid="doc"]'], ["/topic/divorce", '[data-testid="topic"]'],
+  for (const [path, sel] of [["/doc/divorce-by-agreement", 'html[data-app] [data-testid="doc"]'], ["/topic/divorce", 'html[data-app] [data-testid="topic"]'],
     ["/directory", '[data-testid="directory"]'], ["/?q=%E7%A6%BB%E5%A9%9A", '[data-testid="hit"]'],
     ["/law/" + encodeURIComponent("劳动争议调解仲裁法") + "/" + encodeURIComponent("第二十七条"), '[data-testid="law"]']]) {
     const resp = await page.goto(site.base + path);
@@ -66,7 +66,7 @@ test("unknown addresses show the not-found page", async () => {
 test("a citation opens the article text", async () => {
   const page = await site.page();
   await page.goto(site.base + "/doc/labor-arbitration");
-  await page.waitForSelector('[data-testid="doc"]');
+  await page.waitForSelector('html[data-app] [data-testid="doc"]');
   await page.locator(".citations a.cite").first().click();
   await page.waitForSelector('[data-testid="law"]');
   assert.ok((await page.locator('[data-testid="law"]').textContent()).length > 20);
@@ -78,7 +78,7 @@ test("the home page is usable before the search engine has loaded", async () => 
   const held = new Promise((r) => { release = r; });
   await page.route(/search-root\.[0-9a-f]+\.bin|worker\.[0-9a-f]+\.wasm/, async (route) => { await held; await route.continue(); });
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   // The topics work while the engine is still on its way.
   assert.equal(await page.locator('[data-testid="topics"] a', { hasText: "离婚" }).count(), 1);
   await page.locator('[data-testid="search-input"]').fill("离婚");
@@ -147,8 +147,8 @@ test("a strict Content-Security-Policy: no page type breaks it", async () => {
   assert.match(policy, /object-src 'none'; base-uri 'none'; form-action 'none'/);
   const pages = [
     ["/?q=%E5%B7%A5%E4%BC%A4", '[data-testid="hit"]'],
-    ["/topic/work-injury", '[data-testid="topic"]'],
-    ["/doc/work-injury-recognition", '[data-testid="doc"]'],
+    ["/topic/work-injury", 'html[data-app] [data-testid="topic"]'],
+    ["/doc/work-injury-recognition", 'html[data-app] [data-testid="doc"]'],
     ["/directory", '[data-testid="directory"]'],
     ["/quiz", "main h1"],
     ["/tree/legal-aid-eligibility", "main h1"],

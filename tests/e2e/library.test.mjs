@@ -1,5 +1,5 @@
 // The statute library in the browser (/laws): a law outside the key laws is found by its article
-// and opened there; once read online it reads again offline; a cold first query (no service
+// and opened there; a text without articles (a 修正案) by a phrase, opened at its part; once read online it reads again offline; a cold first query (no service
 // worker, empty cache) downloads under 1 MB. Needs a site built with the statute pack: without
 // the library in dist/ these tests are skipped, loudly.
 import { test, before, after } from "node:test";
@@ -84,6 +84,21 @@ test("a law outside the key laws: found by its article, opened there, and read a
   await page.context().setOffline(false);
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.thirdParty, []);
+});
+
+test("a text without articles (刑法修正案（十一）) is found by a phrase and read by its parts", { skip }, async () => {
+  const page = await site.page();
+  await lawsPage(page);
+  await page.locator('[data-testid="law-input"]').fill("驾驶人员使用暴力");
+  await page.locator('[data-testid="law-hits"] .hit').first().waitFor({ timeout: 30000 });
+  const titles = await page.locator('[data-testid="law-hits"] .hit strong').allTextContents();
+  assert.ok(titles.slice(0, 5).includes("《刑法修正案（十一）》第2部分"), titles.join(" | "));
+  await page.locator('[data-testid="law-hits"] .hit a', { hasText: "《刑法修正案（十一）》第2部分" }).click();
+  await page.waitForSelector("#a0-2", { timeout: 20000 });
+  assert.match(await page.locator("#a0-2 h4").textContent(), /^第2部分/);
+  assert.match(await page.locator("#a0-2 p").first().textContent(), /^二、在刑法第一百三十三条之一后增加一条/);
+  assert.match(await page.locator('[data-testid="law-status"]').textContent(), /现行有效/);
+  assert.deepEqual(page.errors, []);
 });
 
 test("a cited article's page links to it in the whole law", { skip }, async () => {

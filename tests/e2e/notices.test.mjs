@@ -36,12 +36,12 @@ test("a notice shows on the home page, marked new until this phone has shown it,
   await page.unroute(/\/assets\/app\.[0-9a-f]+\.wasm$/);
   // The app: what applies today, newest first, the expired one left out, marked new once.
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   const notices = page.locator('[data-testid="notices"] [data-testid="notice"]');
   assert.deepEqual(await notices.evaluateAll((els) => els.map((e) => e.dataset.id)), [ID], "the expired notice is not shown");
   assert.equal(await notices.first().locator('[data-testid="new-mark"]').textContent(), "新");
   await page.reload();
-  await page.waitForSelector('[data-testid="notices"] [data-testid="notice"]');
+  await page.waitForSelector('html[data-app] [data-testid="notices"] [data-testid="notice"]');
   assert.equal(await page.locator('[data-testid="new-mark"]').count(), 0, "seen on the last visit: no longer new");
   // Its own page, with its citation mark.
   await page.locator(`[data-testid="notice"] a`).first().click();

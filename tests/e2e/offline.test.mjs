@@ -26,22 +26,22 @@ async function installed(page) {
 test("after one online visit, every page type works offline", async () => {
   const page = await site.page();
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   await installed(page);
   await page.context().setOffline(true);
   await page.reload();
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   await page.locator('[data-testid="search-input"]').fill("包工头跑了");
   await page.waitForSelector('[data-testid="hit"]', { timeout: 20000 });
   for (const [path, sel] of [
-    ["/doc/wage-arrears-contractor-fled", '[data-testid="doc"]'],
-    ["/doc/faq-wage-arrears-boss-ran-away", '[data-testid="doc"]'],
+    ["/doc/wage-arrears-contractor-fled", 'html[data-app] [data-testid="doc"]'],
+    ["/doc/faq-wage-arrears-boss-ran-away", 'html[data-app] [data-testid="doc"]'],
     ["/tree/legal-aid-eligibility?a=1.0.0", '[data-testid="tree-result"]'],
     ["/quiz", '[data-testid="quiz-hub"]'],
     ["/quiz/month/2026-01", '[data-testid="stem"]'],
     ["/directory", '[data-testid="directory"]'],
     ["/law/劳动争议调解仲裁法/第二十七条", '[data-testid="law"]'],
-    ["/topic/divorce", '[data-testid="topic"]'],
+    ["/topic/divorce", 'html[data-app] [data-testid="topic"]'],
     ["/form", '[data-testid="form-list"]'],
     ["/form/labor-arbitration", '[data-testid="form-start"]'],
   ]) {
@@ -60,7 +60,7 @@ test("a new version is offered, and afterwards only the new version runs", async
   try {
     const page = await site.page();
     await page.goto(base + "/");
-    await page.waitForSelector('[data-testid="topics"] a');
+    await page.waitForSelector('html[data-app] [data-testid="topics"] a');
     await installed(page);
     // Publish a "new version": a changed service worker (new build id) and a marked shell.
     const sw = (await readFile(join(dir, "sw.js"), "utf8")).replace(/const VERSION = "([^"]+)"/, 'const VERSION = "$1-next"');
@@ -73,7 +73,7 @@ test("a new version is offered, and afterwards only the new version runs", async
     assert.match(await page.locator("#update").textContent(), /有新版本，点击更新/);
     assert.equal(await page.locator("body").getAttribute("data-version"), null, "still the old version until the user agrees");
     await Promise.all([page.waitForEvent("load"), page.locator("#update button").click()]);
-    await page.waitForSelector('[data-testid="topics"] a');
+    await page.waitForSelector('html[data-app] [data-testid="topics"] a');
     assert.equal(await page.locator("body").getAttribute("data-version"), "next");
     const keys = await page.evaluate(() => caches.keys());
     assert.equal(keys.length, 1, `only the new cache is left: ${keys}`);
@@ -94,7 +94,7 @@ test("inside WeChat on iOS: a one-time hint, and the app works online", async ()
   await page.locator('[data-testid="search-input"]').fill("离婚");
   await page.waitForSelector('[data-testid="hit"]', { timeout: 20000 });
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   assert.equal(await page.locator("#wechat-hint").count(), 0, "shown once");
 });
 
@@ -161,7 +161,7 @@ test("a WebView whose WebAssembly cannot compile this wasm: the same, and nothin
 test("a damaged offline copy heals: cut-off or altered files are dropped and fetched again", async () => {
   const page = await site.page();
   await page.goto(site.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   await offlineReady(page);
   // Damage the offline copy: the catalog, a topic piece and the index root cut in half, and every
   // index piece with its last byte flipped.
@@ -187,11 +187,11 @@ test("a damaged offline copy heals: cut-off or altered files are dropped and fet
   const before = site.hits();
   // The user just sees the app working: search, and a guide of the damaged topic piece.
   await page.reload();
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   await page.locator('[data-testid="search-input"]').fill("包工头跑了");
   await page.waitForSelector('[data-testid="hit"]', { timeout: 30000 });
   await page.goto(site.base + "/doc/wage-arrears-contractor-fled");
-  await page.waitForSelector('[data-testid="doc"]', { timeout: 20000 });
+  await page.waitForSelector('html[data-app] [data-testid="doc"]', { timeout: 20000 });
   const after = site.hits();
   for (const url of targets.halve) assert.ok((after.get(url) || 0) > (before.get(url) || 0), `${url} was fetched again`);
   // And the offline copy is whole again.

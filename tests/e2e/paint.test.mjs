@@ -46,7 +46,7 @@ test("the boot shell is the home page; the app replaces it without a shift or a 
   // Once the boot shell is on screen (its first paint is reported), the app may come.
   await page.waitForFunction(() => window.__paint.lcp.length > 0, null, { timeout: 20000 });
   release();
-  await page.waitForSelector('[data-testid="topics"] a', { timeout: 20000 });
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a', { timeout: 20000 });
   await page.waitForTimeout(1000);
   const p = await page.evaluate(() => window.__paint);
   assert.ok(p.bootGone !== null, "the boot shell was removed");
@@ -111,7 +111,7 @@ test("without a search, the worker still starts by itself after the page has loa
   const page = await site.page();
   const bin = page.waitForResponse(/search-root\.[0-9a-f]+\.bin/, { timeout: 30000 });
   await page.goto(site.base + "/topic/wage-arrears");
-  await page.waitForSelector('[data-testid="topic"]');
+  await page.waitForSelector('html[data-app] [data-testid="topic"]');
   await bin;
 });
 
@@ -130,7 +130,7 @@ test("a shared guide link shows the whole guide before the app, and the app take
   assert.ok(await boot.locator('a[href="tel:12348"]').count() >= 1);
   await page.waitForFunction(() => window.__paint.lcp.length > 0, null, { timeout: 20000 });
   release();
-  await page.waitForSelector('[data-testid="doc"]', { timeout: 20000 });
+  await page.waitForSelector('html[data-app] [data-testid="doc"]', { timeout: 20000 });
   assert.equal(await page.locator('[data-testid="doc"] h1').textContent(), title, "the app shows the same document");
   await page.waitForTimeout(1000);
   const p = await page.evaluate(() => window.__paint);
@@ -160,7 +160,7 @@ test("citations are small marks after the sentence: the boot shell and the app d
   const hidden = await first.locator(".ct").boundingBox();
   assert.ok(hidden.width <= 1 && hidden.height <= 1, "the bracket's words are in the page but not drawn");
   release();
-  await page.waitForSelector('[data-testid="doc"]', { timeout: 20000 });
+  await page.waitForSelector('html[data-app] [data-testid="doc"]', { timeout: 20000 });
   assert.deepEqual(await marks('[data-testid="doc"]'), boot, "the app draws the same marks");
   // Tapping a mark opens its article.
   const [href] = boot[0];
@@ -194,7 +194,7 @@ test("a first visit downloads the search engine and the index once, for search a
   const before = own.hits();
   const page = await own.page();
   await page.goto(own.base + "/");
-  await page.waitForSelector('[data-testid="topics"] a');
+  await page.waitForSelector('html[data-app] [data-testid="topics"] a');
   // The home page starts the worker at once; the offline copy then reuses what it fetched.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((r) => /search-worker/.test(r.name)), null, { timeout: 30000 });

@@ -11,12 +11,13 @@ use wasm_bindgen::JsCast;
 const SIZES: [(&str, &str); 3] = [(keys::TEXT_SIZES[0], "标准"), (keys::TEXT_SIZES[1], "大"), (keys::TEXT_SIZES[2], "特大")];
 
 fn apply_size(size: &str) {
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(el) = crate::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = el.set_attribute("data-size", size);
     }
 }
 
-/// 字号: standard, large, extra-large. pwa.js applies the saved size before the app starts.
+/// 字号: standard, large, extra-large. pwa.js applies the saved size before the app starts, and
+/// makes these buttons work on the static page (`#boot [data-boot-size]`) until the app is there.
 #[component]
 pub fn TextSize() -> impl IntoView {
     let current = RwSignal::new(storage::get(keys::TEXT_SIZE).unwrap_or_else(|| keys::TEXT_SIZES[0].into()));
@@ -24,7 +25,7 @@ pub fn TextSize() -> impl IntoView {
         <div class="text-size" role="group" aria-label="字号">
             <span aria-hidden="true">"字号"</span>
             {SIZES.into_iter().map(|(key, label)| view! {
-                <button type="button" class="size" data-testid=format!("size-{key}")
+                <button type="button" class="size" data-testid=format!("size-{key}") data-boot-size=key
                     aria-pressed=move || (current.get() == key).to_string()
                     aria-label=format!("字号{label}")
                     on:click=move |_| { current.set(key.to_string()); apply_size(key); storage::set(keys::TEXT_SIZE, key); }>
@@ -36,7 +37,7 @@ pub fn TextSize() -> impl IntoView {
 }
 
 fn synth() -> Option<web_sys::SpeechSynthesis> {
-    web_sys::window()?.speech_synthesis().ok()
+    crate::window()?.speech_synthesis().ok()
 }
 
 fn zh_voice() -> Option<web_sys::SpeechSynthesisVoice> {
@@ -107,7 +108,7 @@ pub fn ReadAloud(#[prop(into)] selector: String) -> impl IntoView {
                 state.set(Speaking::Playing);
             }
             _ => {
-                let text = web_sys::window()
+                let text = crate::window()
                     .and_then(|w| w.document())
                     .and_then(|d| selector.with_value(|s| d.query_selector(s).ok().flatten()))
                     .map(|e| readable_text(&e, with_law.get_untracked()))

@@ -54,6 +54,16 @@ pub fn CalcPage() -> impl IntoView {
     }
 }
 
+/// A calculator's crumbs, name and what it counts (its static page shows these before the app).
+#[component]
+pub fn CalcIntro(info: CalcInfo) -> impl IntoView {
+    view! {
+        <p class="crumbs"><A href="/calc">"算一算"</A></p>
+        <h1>{info.title}</h1>
+        <p>{info.description}</p>
+    }
+}
+
 fn store_key(id: &str) -> String {
     pocketlaw_engine::contract::storage::calc(id)
 }
@@ -88,9 +98,7 @@ fn Calculator(info: CalcInfo) -> impl IntoView {
     let fields = info.inputs.clone().into_iter().map(|input| view! { <Field input values error_of/> }).collect_view();
     view! {
         <section class="calc" data-testid="calc" data-id=id.clone()>
-            <p class="crumbs"><A href="/calc">"算一算"</A></p>
-            <h1>{info.title.clone()}</h1>
-            <p>{info.description.clone()}</p>
+            <CalcIntro info=info.clone()/>
             <form class="calc-form" novalidate on:submit=compute>
                 {fields}
                 <button type="submit" class="primary" data-testid="calc-run">"计算"</button>
@@ -190,7 +198,7 @@ fn Field(
 fn Outcome(result: CalcResult) -> impl IntoView {
     let ics = result.reminder.as_ref().map(|r| {
         let text = calc::ics(r);
-        format!("data:text/calendar;charset=utf-8,{}", String::from(js_sys::encode_uri_component(&text)))
+        format!("data:text/calendar;charset=utf-8,{}", String::from(crate::encode_uri_component(&text)))
     });
     view! {
         <section class="calc-result" data-testid="calc-result" aria-live="polite">

@@ -6,7 +6,7 @@ use crate::routes::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use pocketlaw_engine::model::{CitationRef, DocKind, DocPage as Page};
+use pocketlaw_engine::model::{Catalog, CitationRef, DocKind, DocPage as Page};
 
 #[component]
 pub fn DocPage() -> impl IntoView {
@@ -36,27 +36,28 @@ pub fn DocPage() -> impl IntoView {
             Some(Ok(ch)) => match ch.pages.iter().find(|p| p.id == id.get()) {
                 None => view! { <NotFound/> }.into_any(),
                 Some(p) => {
-                    let topic_name = c.topic(&p.topic).map(|t| t.name.clone()).unwrap_or_default();
-                    let guide = p.guide.as_ref().and_then(|g| c.doc(g)).map(|g| (g.id.clone(), g.title.clone()));
-                    let faqs: Vec<(String, String)> = if p.kind == DocKind::Guide {
-                        ch.pages
-                            .iter()
-                            .filter(|x| x.guide.as_deref() == Some(&p.id) && x.kind == DocKind::Faq)
-                            .map(|x| (x.id.clone(), x.title.clone()))
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
-                    view! { <Article page=p.clone() topic_name guide faqs/> }.into_any()
+                    set_title(&p.title);
+                    article(p.clone(), c, &ch.pages).into_any()
                 }
             },
         },
     }
 }
 
-#[component]
-fn Article(page: Page, topic_name: String, guide: Option<(String, String)>, faqs: Vec<(String, String)>) -> impl IntoView {
-    set_title(&page.title);
+/// A document whole (also its static page, drawn by the site build): `siblings` are the pages of
+/// its topic, for a guide's FAQs.
+pub fn article(page: Page, c: &Catalog, siblings: &[Page]) -> impl IntoView {
+    let topic_name = c.topic(&page.topic).map(|t| t.name.clone()).unwrap_or_default();
+    let guide = page.guide.as_ref().and_then(|g| c.doc(g)).map(|g| (g.id.clone(), g.title.clone()));
+    let faqs: Vec<(String, String)> = if page.kind == DocKind::Guide {
+        siblings
+            .iter()
+            .filter(|x| x.guide.as_deref() == Some(&page.id) && x.kind == DocKind::Faq)
+            .map(|x| (x.id.clone(), x.title.clone()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let quiz = page.quiz.clone();
     view! {
         <article class=format!("doc doc-{}", page.kind.as_str()) data-testid="doc" data-id=page.id.clone()>
@@ -110,7 +111,7 @@ pub fn Citations(list: Vec<CitationRef>) -> impl IntoView {
 
 /// Sets the document title (shown in the tab and in shares).
 pub fn set_title(title: &str) {
-    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(d) = crate::window().and_then(|w| w.document()) {
         d.set_title(&format!("{title} - {}", crate::components::app_name()));
     }
 }

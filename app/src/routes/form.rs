@@ -330,7 +330,7 @@ fn Paper(form: Arc<Form>, doc: Document, catalog: Arc<Catalog>) -> impl IntoView
 }
 
 fn print() {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::window() {
         let _ = w.print();
     }
 }
@@ -339,7 +339,7 @@ fn print() {
 /// (select the text box, `execCommand("copy")`), else opens the text box, selected, and asks the
 /// user to copy it by hand. Never throws.
 fn copy(text: String, status: RwSignal<String>, show_text: RwSignal<bool>) {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::window() else { return };
     let get = |target: &wasm_bindgen::JsValue, name: &str| {
         js_sys::Reflect::get(target, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
     };
@@ -362,7 +362,7 @@ fn copy(text: String, status: RwSignal<String>, show_text: RwSignal<bool>) {
 
 fn copy_by_selection(status: RwSignal<String>, show_text: RwSignal<bool>) {
     show_text.set(true);
-    let doc = web_sys::window().and_then(|w| w.document());
+    let doc = crate::window().and_then(|w| w.document());
     let Some(doc) = doc else { return };
     let copied = doc.get_element_by_id("form-text").is_some_and(|el| {
         let call = |target: &wasm_bindgen::JsValue, name: &str, args: &js_sys::Array| {

@@ -40,7 +40,7 @@ pub fn Home() -> impl IntoView {
         let mut url = String::from("/");
         let mut params = Vec::new();
         if !text.is_empty() {
-            params.push(format!("q={}", js_sys::encode_uri_component(&text)));
+            params.push(format!("q={}", crate::encode_uri_component(&text)));
         }
         if let Some(k) = kind {
             params.push(format!("kind={}", k.as_str()));
@@ -54,7 +54,7 @@ pub fn Home() -> impl IntoView {
     let set_url2 = set_url.clone();
 
     view! {
-        <h1 class="sr-only">{format!("{}：遇到法律问题，先在这里查一查", crate::components::app_name())}</h1>
+        <HomeHeading/>
         <section class="search" role="search">
             <label for="q" class="search-label">"遇到什么事？用自己的话说一说"</label>
             <input
@@ -70,9 +70,25 @@ pub fn Home() -> impl IntoView {
             />
             <KindFilter current=kind on_pick=move |k| set_url2(q.get_untracked(), k)/>
         </section>
-        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <crate::routes::notice::HomeNotices/> <QuizCard/> <TreeLinks/> <crate::routes::form::FormsLink/> <crate::routes::calc::CalcLinks/> <crate::routes::laws::LawsLink/> <Topics/> <Hotline/> }>
+        <Show when=move || !q.get().trim().is_empty() fallback=|| view! { <HomeSections/> }>
             <Results limit=limit show_more=show_more/>
         </Show>
+    }
+}
+
+/// The home page's heading, for screen readers.
+#[component]
+pub fn HomeHeading() -> impl IntoView {
+    view! { <h1 class="sr-only">{format!("{}：遇到法律问题，先在这里查一查", crate::components::app_name())}</h1> }
+}
+
+/// What the home page shows under the box while nothing is typed: notices, this month's quiz, the
+/// trees, forms, calculators, the statute library, the topics and the hotline.
+#[component]
+pub fn HomeSections() -> impl IntoView {
+    view! {
+        <crate::routes::notice::HomeNotices/> <QuizCard/> <TreeLinks/> <crate::routes::form::FormsLink/>
+        <crate::routes::calc::CalcLinks/> <crate::routes::laws::LawsLink/> <Topics/> <Hotline/>
     }
 }
 

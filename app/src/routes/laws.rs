@@ -4,14 +4,14 @@
 //! `#a47` scrolls to the article). The search runs in the search worker (`law-search`), which
 //! opens the library's index on the first ask and fetches only the pieces a query names.
 
-use crate::api::{assets, load_law, load_law_list};
+use crate::api::{load_law, load_law_list};
 use crate::components::{Loading, Problem};
 use crate::routes::doc::set_title;
 use crate::search::SearchClient;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
-use pocketlaw_engine::library::{anchor_of, anchor_of_number, parse_article_ref, LawFile, LibraryRequest, TocNode};
+use pocketlaw_engine::library::{anchor_of, anchor_of_number, parse_article_ref, LawFile, LawInfo, LibraryRequest, TocNode};
 
 /// How many hits a library search shows.
 const LIMIT: usize = 20;
@@ -19,7 +19,7 @@ const LIMIT: usize = 20;
 /// 法律法规 on the home page, when the build has the library (the boot shell: `boot::laws_link`).
 #[component]
 pub fn LawsLink() -> impl IntoView {
-    assets().ok().and_then(|a| a.library).map(|_| {
+    crate::api::has_library().then(|| {
         view! {
             <p class="laws-link"><a href="/laws" class="big-link">"法律法规：查法律条文原文"</a></p>
         }
@@ -28,7 +28,7 @@ pub fn LawsLink() -> impl IntoView {
 
 /// A hit's link: the article's anchor in its law's page, or the law itself.
 fn hit_href(law: &str, id: &str, article: bool) -> String {
-    let base = format!("/laws/{}", js_sys::encode_uri_component(law));
+    let base = format!("/laws/{}", crate::path_segment(law));
     if article {
         format!("{base}#{}", anchor_of(id))
     } else {
@@ -55,10 +55,10 @@ pub fn LawsPage() -> impl IntoView {
     let set_url = move |text: String, law: Option<String>| {
         let mut params = Vec::new();
         if !text.is_empty() {
-            params.push(format!("q={}", js_sys::encode_uri_component(&text)));
+            params.push(format!("q={}", crate::encode_uri_component(&text)));
         }
         if let Some(l) = law {
-            params.push(format!("law={}", js_sys::encode_uri_component(&l)));
+            params.push(format!("law={}", crate::encode_uri_component(&l)));
         }
         let url = if params.is_empty() { "/laws".to_string() } else { format!("/laws?{}", params.join("&")) };
         navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
@@ -91,20 +91,10 @@ pub fn LawsPage() -> impl IntoView {
         })
     };
 
-    let key_laws = move || {
-        match list.get() {
+    let key_laws = move || match list.get() {
         None => view! { <Loading what="法律目录"/> }.into_any(),
         Some(Err(e)) => view! { <Problem message=e/> }.into_any(),
-        Some(Ok(laws)) => view! {
-            <h2>"常用法律"</h2>
-            <ul class="law-list">
-                {laws.laws.iter().filter(|l| l.key).map(|l| view! {
-                    <li><a href=format!("/laws/{}", js_sys::encode_uri_component(&l.id))><strong>{l.title.clone()}</strong><span>{l.status_label.clone()}</span></a></li>
-                }).collect_view()}
-            </ul>
-        }
-        .into_any(),
-    }
+        Some(Ok(laws)) => view! { <KeyLaws laws=laws.laws.iter().filter(|l| l.key).cloned().collect()/> }.into_any(),
     };
 
     let results = move || {
@@ -172,6 +162,30 @@ pub fn LawsPage() -> impl IntoView {
     }
 }
 
+/// 常用法律: the key laws, when the box is empty (also on the static page).
+#[component]
+pub fn KeyLaws(laws: Vec<LawInfo>) -> impl IntoView {
+    view! {
+        <h2>"常用法律"</h2>
+        <ul class="law-list">
+            {laws.into_iter().map(|l| view! {
+                <li><a href=format!("/laws/{}", crate::path_segment(&l.id))><strong>{l.title}</strong><span>{l.status_label}</span></a></li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// A law's crumbs, title, date and status (also the key laws' static pages).
+#[component]
+pub fn LawHead(info: LawInfo) -> impl IntoView {
+    let date = if info.date.is_empty() { String::new() } else { format!("{} 版 · ", info.date) };
+    view! {
+        <p class="crumbs"><a href="/laws">"法律法规"</a></p>
+        <h1>{info.title}</h1>
+        <p class="law-meta">{date}<span class="law-status" data-testid="law-status">{info.status_label}</span></p>
+    }
+}
+
 /// The anchor an article label (`第四十七条`) or an anchor (`a47`) means.
 fn target_anchor(a: &str) -> Option<String> {
     if a.starts_with('a') && a[1..].chars().all(|c| c.is_ascii_digit() || c == '-') && a.len() > 1 {
@@ -181,7 +195,7 @@ fn target_anchor(a: &str) -> Option<String> {
 }
 
 fn scroll_to(anchor: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = crate::window().and_then(|w| w.document()) else { return };
     if let Some(el) = doc.get_element_by_id(anchor) {
         el.scroll_into_view();
         if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
@@ -202,7 +216,7 @@ pub fn LawWhole() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(_)) = file.get() {
             let wanted = query.read().get("a").or_else(|| {
-                let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+                let hash = crate::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
                 let hash = hash.trim_start_matches('#');
                 (!hash.is_empty()).then(|| js_sys::decode_uri_component(hash).ok().map(String::from).unwrap_or_else(|| hash.to_string()))
             });
@@ -225,7 +239,7 @@ fn whole(law: &LawFile) -> impl IntoView {
     let info = &law.info;
     let by_label: std::collections::HashMap<&str, &pocketlaw_engine::library::ArticleOut> =
         law.text.iter().map(|a| (a.label.as_str(), a)).collect();
-    let law_href = format!("/laws/{}", js_sys::encode_uri_component(&info.id));
+    let law_href = format!("/laws/{}", crate::path_segment(&info.id));
     let article = |label: &str| {
         by_label.get(label).map(|a| {
             let anchor = a.anchor();
@@ -277,13 +291,10 @@ fn whole(law: &LawFile) -> impl IntoView {
     let before: Vec<AnyView> = law.articles_before_toc.iter().filter_map(|l| article_any(l)).collect();
     let mut n = 0;
     let rest = body(&law.toc, &mut n, &article_any);
-    let date = if info.date.is_empty() { String::new() } else { format!("{} 版 · ", info.date) };
     let empty = law.text.is_empty().then(|| view! { <p class="note">"这个版本没有附带这部法律的条文。"</p> });
     view! {
         <article class="law-whole" data-testid="law-whole">
-            <p class="crumbs"><a href="/laws">"法律法规"</a></p>
-            <h1>{info.title.clone()}</h1>
-            <p class="law-meta">{date}<span class="law-status" data-testid="law-status">{info.status_label.clone()}</span></p>
+            <LawHead info=info.clone()/>
             {toc}
             {empty}
             {before}

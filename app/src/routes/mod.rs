@@ -1,6 +1,5 @@
-//! One file per page. The build draws a static copy of the home, topic and document pages as
-//! the boot shell (`builder/src/boot.rs`); keep their markup in step, or the switch from the
-//! shell to the app shows (the paint tests in `tests/e2e/paint.test.mjs` catch it).
+//! One file per page. The site build draws each route's static page from these same components
+//! (`crate::ssr`, server-side rendering on the host), so the static page and the app's cannot drift.
 
 pub mod calc;
 pub mod directory;

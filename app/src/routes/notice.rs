@@ -16,20 +16,28 @@ use pocketlaw_engine::model::{home_notices, Notice};
 const SEEN: &str = pocketlaw_engine::contract::storage::NOTICES_SEEN;
 
 /// The home page's list. A notice is "new" until the home page has shown it once on this phone;
-/// a broken or missing store only means everything counts as new.
+/// a broken or missing store only means everything counts as new. Drawn by the site build (no
+/// clock, no phone), it lists the newest, each with its last day, and marks none new.
 #[component]
 pub fn HomeNotices() -> impl IntoView {
     let Ok(c) = use_catalog() else { return None };
-    let seen: Vec<String> = storage::get(SEEN).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
-    let shown: Vec<(Notice, bool)> =
-        home_notices(&c.notices, &crate::routes::quiz::today(), &seen).into_iter().map(|(n, new)| (n.clone(), new)).collect();
+    let shown: Vec<(Notice, bool)> = match crate::routes::quiz::clock() {
+        Some(today) => {
+            let seen: Vec<String> = storage::get(SEEN).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default();
+            let shown: Vec<(Notice, bool)> = home_notices(&c.notices, &today, &seen).into_iter().map(|(n, new)| (n.clone(), new)).collect();
+            let mut keep = seen;
+            keep.extend(shown.iter().filter(|(_, new)| *new).map(|(n, _)| n.id.clone()));
+            if shown.iter().any(|(_, new)| *new) {
+                if let Ok(json) = serde_json::to_string(&keep) {
+                    storage::set(SEEN, &json);
+                }
+            }
+            shown
+        }
+        None => c.notices.iter().take(pocketlaw_engine::model::HOME_NOTICES).map(|n| (n.clone(), false)).collect(),
+    };
     if shown.is_empty() {
         return None;
-    }
-    let mut keep = seen;
-    keep.extend(shown.iter().filter(|(_, new)| *new).map(|(n, _)| n.id.clone()));
-    if let Ok(json) = serde_json::to_string(&keep) {
-        storage::set(SEEN, &json);
     }
     Some(view! {
         <section class="notices" aria-labelledby="notices-h" data-testid="notices">
@@ -61,17 +69,22 @@ pub fn NoticePage() -> impl IntoView {
             None => view! { <NotFound/> }.into_any(),
             Some(n) => {
                 set_title(&n.title);
-                view! {
-                    <article class="notice-page" data-testid="notice-page" data-id=n.id.clone()>
-                        <p class="crumbs">"通知公告"</p>
-                        <h1>{n.title.clone()}</h1>
-                        <p class="notice-date">{n.dates()}</p>
-                        <div class="body" inner_html=n.html.clone()></div>
-                        <Hotline/>
-                    </article>
-                }
-                .into_any()
+                view! { <NoticeView notice=n.clone()/> }.into_any()
             }
         }
+    }
+}
+
+#[component]
+pub fn NoticeView(notice: Notice) -> impl IntoView {
+    let n = notice;
+    view! {
+        <article class="notice-page" data-testid="notice-page" data-id=n.id.clone()>
+            <p class="crumbs">"通知公告"</p>
+            <h1>{n.title.clone()}</h1>
+            <p class="notice-date">{n.dates()}</p>
+            <div class="body" inner_html=n.html.clone()></div>
+            <Hotline/>
+        </article>
     }
 }

@@ -62,9 +62,15 @@ fn state() -> QuizState {
     }
 }
 
-pub(crate) fn today() -> String {
+/// Today by the phone's clock (`YYYY-MM-DD`); none when the page is drawn by the site build.
+pub(crate) fn clock() -> Option<String> {
+    crate::window()?;
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    Some(format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date()))
+}
+
+pub(crate) fn today() -> String {
+    clock().unwrap_or_default()
 }
 
 #[component]
@@ -73,9 +79,11 @@ fn Notice() -> impl IntoView {
     move || s.notice.get().map(|n| view! { <p class="notice" role="status" data-testid="storage-notice">{n}</p> })
 }
 
-/// The month the home page and the hub offer: this month by the phone's clock, or the latest.
+/// The month the home page and the hub offer: this month by the phone's clock, or the latest (also
+/// what the site build's static page offers: it cannot know the day it is read).
 pub fn offered(months: &[String]) -> Option<String> {
-    quiz::offered_month(months, &today()[..7])
+    let month = clock().map(|t| t[..7].to_string()).unwrap_or_else(|| "9999-12".into());
+    quiz::offered_month(months, &month)
 }
 
 #[component]
@@ -315,7 +323,7 @@ fn Score(title: String, score: u32, total: usize, questions: Arc<Vec<DocPage>>, 
 }
 
 fn copy(text: &str) {
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::window() {
         let _ = w.navigator().clipboard().write_text(text);
     }
 }
@@ -323,7 +331,7 @@ fn copy(text: &str) {
 /// Draws a result card on a canvas and returns it as a PNG data URL.
 fn result_card(title: &str, score: u32, total: u32) -> Option<String> {
     use wasm_bindgen::JsCast;
-    let doc = web_sys::window()?.document()?;
+    let doc = crate::window()?.document()?;
     let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(600);
     canvas.set_height(340);

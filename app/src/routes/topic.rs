@@ -21,39 +21,44 @@ pub fn TopicPage() -> impl IntoView {
             None => view! { <NotFound/> }.into_any(),
             Some(t) => {
                 set_title(&t.name);
-                let list = |k: DocKind| -> Vec<(String, String, String)> {
-                    c.docs
-                        .iter()
-                        .filter(|d| d.topic == t.slug && d.kind == k)
-                        .map(|d| (d.id.clone(), d.title.clone(), d.summary.clone()))
-                        .collect()
-                };
-                let (guides, faqs, quiz) = (list(DocKind::Guide), list(DocKind::Faq), list(DocKind::Quiz));
-                view! {
-                    <section class="topic" data-testid="topic">
-                        <h1>{t.name.clone()}</h1>
-                        <p class="blurb">{t.blurb.clone()}</p>
-                        <TreeLinks topic=t.slug.clone()/>
-                        <h2>"办事指南"</h2>
-                        <ul class="doc-list">
-                            {guides.into_iter().map(|(id, title, summary)| view! {
-                                <li><A href=format!("/doc/{id}")><strong>{title}</strong></A><p>{summary}</p></li>
-                            }).collect_view()}
-                        </ul>
-                        <h2>"常见问题"</h2>
-                        <ul class="doc-list">
-                            {faqs.into_iter().map(|(id, title, _)| view! { <li><A href=format!("/doc/{id}")>{title}</A></li> }).collect_view()}
-                        </ul>
-                        {(!quiz.is_empty()).then(|| view! {
-                            <h2>"相关月考题"</h2>
-                            <ul class="doc-list">
-                                {quiz.into_iter().map(|(id, title, _)| view! { <li><A href=format!("/doc/{id}")>{title}</A></li> }).collect_view()}
-                            </ul>
-                        })}
-                        <Hotline/>
-                    </section>
-                }.into_any()
+                view! { <TopicView topic=t.clone()/> }.into_any()
             }
         },
     }
+}
+
+/// A topic's lists (also the topic's static page, drawn by the site build).
+#[component]
+pub fn TopicView(topic: pocketlaw_engine::model::Topic) -> impl IntoView {
+    let t = topic;
+    let catalog = use_catalog();
+    let Ok(c) = catalog.as_ref() else { return None };
+    let list = |k: DocKind| -> Vec<(String, String, String)> {
+        c.docs.iter().filter(|d| d.topic == t.slug && d.kind == k).map(|d| (d.id.clone(), d.title.clone(), d.summary.clone())).collect()
+    };
+    let (guides, faqs, quiz) = (list(DocKind::Guide), list(DocKind::Faq), list(DocKind::Quiz));
+    Some(view! {
+        <section class="topic" data-testid="topic">
+            <h1>{t.name.clone()}</h1>
+            <p class="blurb">{t.blurb.clone()}</p>
+            <TreeLinks topic=t.slug.clone()/>
+            <h2>"办事指南"</h2>
+            <ul class="doc-list">
+                {guides.into_iter().map(|(id, title, summary)| view! {
+                    <li><A href=format!("/doc/{id}")><strong>{title}</strong></A><p>{summary}</p></li>
+                }).collect_view()}
+            </ul>
+            <h2>"常见问题"</h2>
+            <ul class="doc-list">
+                {faqs.into_iter().map(|(id, title, _)| view! { <li><A href=format!("/doc/{id}")>{title}</A></li> }).collect_view()}
+            </ul>
+            {(!quiz.is_empty()).then(|| view! {
+                <h2>"相关月考题"</h2>
+                <ul class="doc-list">
+                    {quiz.into_iter().map(|(id, title, _)| view! { <li><A href=format!("/doc/{id}")>{title}</A></li> }).collect_view()}
+                </ul>
+            })}
+            <Hotline/>
+        </section>
+    })
 }

@@ -483,6 +483,15 @@ impl PieceIndex {
         self.header.term_dirs.len()
     }
 
+    /// The directory pieces not yet added, in term order: a reader that expects more queries
+    /// fetches them ahead (in the background), so that a later lookup needs one round less.
+    pub fn missing_dirs(&self) -> Vec<String> {
+        (0..self.header.term_dirs.len())
+            .filter(|&d| !self.loaded.contains(&PieceRef::Dir(d)))
+            .map(|d| self.header.term_dirs[d].1.clone())
+            .collect()
+    }
+
     pub fn lexicon(&self) -> &Lexicon {
         &self.header.lexicon
     }
@@ -996,6 +1005,21 @@ mod tests {
             assert_eq!(rounds, 3, "{q}: directories, postings, texts");
             assert_eq!(SearchEngine::from_bundle_bytes(&two.encode_bundle()).unwrap().answer(&req), want);
         }
+    }
+
+    #[test]
+    fn directories_fetched_ahead_save_a_round() {
+        let two = two_levels();
+        let mut index = PieceIndex::open(&two.root).unwrap();
+        let dirs = index.missing_dirs();
+        assert_eq!(dirs.len(), index.dir_count());
+        for name in &dirs {
+            index.add_piece(name, two.piece(name).unwrap()).unwrap();
+        }
+        assert!(index.missing_dirs().is_empty());
+        // Every term's piece is now known: a lookup needs term pieces, no directory.
+        let need = index.missing(["工钱", "离婚", "工"], []);
+        assert!(!need.is_empty() && need.iter().all(|n| !dirs.contains(n)), "{need:?}");
     }
 
     #[test]

@@ -1,22 +1,8 @@
-//! Snippets: a window of the body around the best match, HTML-escaped, matches in `<mark>`.
+//! Snippets: a window of the body around the best match, HTML-escaped ([`crate::html`]),
+//! matches in `<mark>`.
 
+use crate::html::push_escaped;
 use crate::text::normalize;
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Builds a snippet of about `width` chars of `body`. `needles` are normalised strings, longest
 /// first; the window starts a little before the first occurrence of the first needle (in that
@@ -57,7 +43,9 @@ pub fn snippet(body: &str, needles: &[String], width: usize) -> String {
             out.push_str(if marked[i] { "<mark>" } else { "</mark>" });
             open = marked[i];
         }
-        out.push_str(&escape(&chars[i].to_string()));
+        // A line break or tab in the body would break the one-line snippet: a space instead.
+        let c = if matches!(chars[i], '\n' | '\r' | '\t') { ' ' } else { chars[i] };
+        push_escaped(&mut out, c.encode_utf8(&mut [0; 4]));
     }
     if open {
         out.push_str("</mark>");
