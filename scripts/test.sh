@@ -78,6 +78,8 @@ audit
 
 stage "1/3 native tests"
 cargo test --release -p pocketlaw -p pocketlaw-engine -p pocketlaw-builder
+# The app's own unit tests, built as the site build uses the app (natively, feature `ssr`).
+cargo test --release -p pocketlaw-app --no-default-features --features ssr --lib
 
 stage "2/3 engine tests as wasm in headless Chromium"
 WEBDRIVER_JSON="$ROOT/target/webdriver.json"

@@ -206,7 +206,7 @@ fn static_pages_are_drawn_by_the_apps_components() {
     let home = boot(&read("index.html"));
     // The frame, once: the app's Header (name and hotline from the county), main, Footer.
     assert_eq!(home.matches("<header").count(), 1, "{home}");
-    assert!(home.contains("<a class=\"skip\" href=\"#main\">跳到正文</a>"));
+    assert!(home.contains("<a href=\"#main\" class=\"skip\">跳到正文</a>"));
     assert!(home.contains(">掌上法律服务</a>"), "the app's name from the county configuration");
     assert!(home.contains("href=\"tel:12348\""));
     assert!(home.contains("data-boot-size=\"large\""), "the text-size buttons work before the app (pwa.js)");

@@ -198,7 +198,7 @@ fn Field(
 fn Outcome(result: CalcResult) -> impl IntoView {
     let ics = result.reminder.as_ref().map(|r| {
         let text = calc::ics(r);
-        format!("data:text/calendar;charset=utf-8,{}", String::from(crate::encode_uri_component(&text)))
+        format!("data:text/calendar;charset=utf-8,{}", crate::encode_uri_component(&text))
     });
     view! {
         <section class="calc-result" data-testid="calc-result" aria-live="polite">
