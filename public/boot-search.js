@@ -151,11 +151,22 @@
     release();
   }
 
+  // The worker's messages are the JSON text of the engine's `contract::Response` (its shape is
+  // checked against this script by tests/contract.rs): {"failed": {message}}, or
+  // {"results": {seq, boot, result: {"Ok": {hits, weak}} or {"Err": message}}}.
   function onMessage(ev) {
-    var msg = ev.data || {};
-    if (msg.type === "error") return draw({ hits: [], error: msg.message, compile: /WebAssembly|wasm|CompileError/i.test(msg.message || "") });
-    if (msg.type !== "results" || msg.seq !== "boot-" + seq) return;
-    draw(msg);
+    var msg;
+    try {
+      msg = JSON.parse(ev.data);
+    } catch (e) {
+      return;
+    }
+    if (!msg) return;
+    var failed = msg.failed;
+    if (failed) return draw({ hits: [], error: failed.message, compile: /WebAssembly|wasm|CompileError/i.test(failed.message || "") });
+    var res = msg.results;
+    if (!res || !res.boot || res.seq !== seq || !res.result) return;
+    draw(res.result.Ok || { hits: [], error: res.result.Err || "?" });
   }
 
   function search() {
@@ -174,7 +185,8 @@
       setTimeout(release, 8000);
     }
     seq++;
-    worker.postMessage({ type: "search", seq: "boot-" + seq, request: { query: q, kind: null, limit: PAGE } });
+    // The engine's `contract::Request::Search`, as JSON text (tests/contract.rs checks the shape).
+    worker.postMessage(JSON.stringify({ search: { seq: seq, boot: true, request: { query: q, kind: null, limit: PAGE } } }));
   }
 
   box.addEventListener("focus", start);

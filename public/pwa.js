@@ -3,9 +3,10 @@
 // shows a one-time hint inside WeChat on iOS (no service worker there); applies the saved text
 // size and makes the boot shell's size buttons work; makes 跳到正文 move the focus.
 (function () {
+  // The storage keys are the engine's (`engine::contract::storage`), filled in by `pocketlaw site`.
   var store = {
-    get: function (k) { try { return window.localStorage.getItem("pocketlaw." + k); } catch (e) { return null; } },
-    set: function (k, v) { try { window.localStorage.setItem("pocketlaw." + k, v); } catch (e) { /* not kept */ } },
+    get: function (k) { try { return window.localStorage.getItem("{{STORAGE_PREFIX}}" + k); } catch (e) { return null; } },
+    set: function (k, v) { try { window.localStorage.setItem("{{STORAGE_PREFIX}}" + k, v); } catch (e) { /* not kept */ } },
   };
 
   function banner(id, text, button, onClick, onClose) {
@@ -44,7 +45,7 @@
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn); else fn();
   }
 
-  var size = store.get("textsize");
+  var size = store.get("{{TEXT_SIZE_KEY}}");
   if (size) document.documentElement.setAttribute("data-size", size);
   // The boot shell's 字号 buttons work before the app has loaded; the app reads the same setting.
   function markSize(s) {
@@ -56,7 +57,7 @@
     if (!b) return;
     var s = b.getAttribute("data-boot-size");
     document.documentElement.setAttribute("data-size", s);
-    store.set("textsize", s);
+    store.set("{{TEXT_SIZE_KEY}}", s);
     markSize(s);
   });
   // 跳到正文: focus the main content (the app's router would otherwise take the link as a navigation).
@@ -68,15 +69,15 @@
     main.focus();
     main.scrollIntoView();
   }, true);
-  whenParsed(function () { markSize(size || "standard"); });
+  whenParsed(function () { markSize(size || "{{TEXT_SIZE_DEFAULT}}"); });
 
   var ua = navigator.userAgent || "";
   var wechat = /MicroMessenger/i.test(ua);
   var ios = /iPhone|iPad|iPod/i.test(ua);
-  if (wechat && ios && !store.get("wechat-hint")) {
+  if (wechat && ios && !store.get("{{WECHAT_HINT_KEY}}")) {
     whenParsed(function () {
       banner("wechat-hint", "在微信里打开时，没有网络就用不了。想离线使用，请点右上角“···”，选“在浏览器打开”。",
-        "知道了", function () { store.set("wechat-hint", "1"); });
+        "知道了", function () { store.set("{{WECHAT_HINT_KEY}}", "1"); });
     });
   }
 

@@ -55,15 +55,20 @@ try {
     const assets = JSON.parse(document.getElementById("pl-assets").textContent);
     const w = new Worker(assets.search_worker);
     await new Promise((ok, fail) => {
-      w.onmessage = (e) => (e.data.type === "ready" ? ok() : e.data.type === "error" ? fail(new Error(e.data.message)) : null);
+      // The worker speaks the engine's contract (engine::contract): JSON text both ways.
+      w.onmessage = (e) => {
+        const m = JSON.parse(e.data);
+        if (m.ready) ok();
+        else if (m.failed) fail(new Error(m.failed.message));
+      };
       setTimeout(() => fail(new Error("the search worker did not load in 120 s")), 120000);
     });
     const out = [];
     for (const [i, q] of queries.entries()) {
       const t0 = performance.now();
       await new Promise((ok) => {
-        w.onmessage = (e) => e.data.type === "results" && e.data.seq === i && ok();
-        w.postMessage({ type: "search", seq: i, request: { query: q, kind: null, limit: 20 } });
+        w.onmessage = (e) => JSON.parse(e.data).results?.seq === i && ok();
+        w.postMessage(JSON.stringify({ search: { seq: i, request: { query: q, kind: null, limit: 20 } } }));
       });
       out.push([performance.now() - t0, q]);
     }

@@ -8,7 +8,7 @@
 mod bodies;
 
 /// How many mutated inputs each target gets (on top of its seeds).
-const RUNS: [(&str, usize); 7] = [
+const RUNS: [(&str, usize); 8] = [
     ("content_compile", 400),
     ("tree_answers", 3000),
     ("quiz_progress", 3000),
@@ -16,6 +16,7 @@ const RUNS: [(&str, usize); 7] = [
     ("search_query", 1500),
     ("calc_fields", 3000),
     ("citation", 3000),
+    ("worker_messages", 1500),
 ];
 
 /// Pieces that the targets' formats are made of, for the mutator to insert.
@@ -218,4 +219,9 @@ fn write_seeds() {
             std::fs::write(dir.join(format!("seed-{name}")), data).unwrap();
         }
     }
+}
+
+#[test]
+fn worker_messages() {
+    smoke("worker_messages");
 }

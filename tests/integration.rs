@@ -5,6 +5,7 @@ mod calc;
 mod cli;
 mod content_errors;
 mod content_quality;
+mod contract;
 mod forms;
 mod fuzz_smoke;
 mod library;

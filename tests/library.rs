@@ -16,7 +16,7 @@ fn pocketlaw(args: &[&str]) -> (i32, String, String) {
 }
 
 /// The library built from the whole pack, once; None without the pack.
-fn library() -> Option<&'static Path> {
+pub(crate) fn library() -> Option<&'static Path> {
     static LIB: OnceLock<Option<PathBuf>> = OnceLock::new();
     LIB.get_or_init(|| {
         let pack = crate::statute_pack("library: the statute library")?;

@@ -4,9 +4,9 @@
 
 use crate::api::assets;
 use leptos::prelude::*;
+use pocketlaw_engine::contract::{Request, Response};
 use pocketlaw_engine::library::{LibraryRequest, LibraryResponse};
 use pocketlaw_engine::model::{DocKind, Hit, SearchRequest};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 
@@ -24,32 +24,6 @@ pub struct Results {
     /// Nothing matched well (the engine's [`pocketlaw_engine::model::SearchResponse::weak`]).
     pub weak: bool,
     pub error: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-enum FromWorker {
-    Ready,
-    Error {
-        message: String,
-    },
-    Results {
-        seq: u32,
-        hits: Vec<Hit>,
-        #[serde(default)]
-        weak: bool,
-        #[serde(default)]
-        error: Option<String>,
-    },
-    /// A statute library search's answer.
-    #[serde(rename = "law-results")]
-    LawResults {
-        seq: u32,
-        #[serde(default)]
-        response: Option<LibraryResponse>,
-        #[serde(default)]
-        error: Option<String>,
-    },
 }
 
 /// A statute library search's answer (or why there is none).
@@ -114,24 +88,30 @@ impl SearchClient {
         match worker {
             Ok(w) => {
                 let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-                    let Ok(msg) = serde_wasm_json(&ev.data()) else {
+                    // The worker posts the JSON text of a `Response`; anything else is not ours.
+                    let Some(msg) = ev.data().as_string().and_then(|t| serde_json::from_str::<Response>(&t).ok()) else {
                         return;
                     };
                     match msg {
-                        FromWorker::Ready => state.set(EngineState::Ready),
-                        FromWorker::Error { message } => state.set(EngineState::Failed(message)),
-                        FromWorker::Results { seq, hits, weak, error } => {
+                        Response::Ready { .. } => state.set(EngineState::Ready),
+                        Response::Failed { message } => state.set(EngineState::Failed(message)),
+                        // The boot shell's own searches are answered to it, not to the app.
+                        Response::Results { boot: true, .. } | Response::Refused { .. } => {}
+                        Response::Results { seq, boot: false, result } => {
                             let newest = results.with_untracked(|r: &Option<Results>| r.as_ref().is_none_or(|r| r.seq <= seq));
                             if newest {
+                                let (hits, weak, error) = match result {
+                                    Ok(r) => (r.hits, r.weak, None),
+                                    Err(e) => (Vec::new(), false, Some(e)),
+                                };
                                 results.set(Some(Results { seq, hits, weak, error }));
                             }
                         }
-                        FromWorker::LawResults { seq, response, error } => {
+                        Response::LawResults { seq, result } => {
                             let newest = law_results.with_untracked(|r: &Option<LawResults>| r.as_ref().is_none_or(|r| r.seq <= seq));
                             let query = law_queries.with_value(|q| q.iter().find(|(s, _)| *s == seq).map(|(_, q)| q.clone()));
                             if let (true, Some(query)) = (newest, query) {
-                                let response = response.ok_or_else(|| error.unwrap_or_else(|| "查找没有完成".into()));
-                                law_results.set(Some(LawResults { seq, query, response }));
+                                law_results.set(Some(LawResults { seq, query, response: result }));
                             }
                         }
                     }
@@ -139,9 +119,7 @@ impl SearchClient {
                 w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 on_message.forget();
                 if is_adopted {
-                    if let Ok(v) = js_sys::JSON::parse(r#"{"type":"status"}"#) {
-                        let _ = w.post_message(&v);
-                    }
+                    post(&w, &Request::Status);
                 }
                 self.worker.set_value(Some(w));
             }
@@ -181,13 +159,10 @@ impl SearchClient {
             return;
         }
         self.start();
-        let request = SearchRequest { query: query.to_string(), kind, limit };
-        let msg = serde_json::json!({ "type": "search", "seq": seq, "request": request });
+        let request = Request::Search { seq, boot: false, request: SearchRequest { query: query.to_string(), kind, limit } };
         self.worker.with_value(|w| {
             if let Some(w) = w {
-                if let Ok(v) = js_sys::JSON::parse(&msg.to_string()) {
-                    let _ = w.post_message(&v);
-                }
+                post(w, &request);
             }
         });
     }
@@ -205,18 +180,18 @@ impl SearchClient {
             }
         });
         self.start();
-        let msg = serde_json::json!({ "type": "law-search", "seq": seq, "request": request });
         self.worker.with_value(|w| {
             if let Some(w) = w {
-                if let Ok(v) = js_sys::JSON::parse(&msg.to_string()) {
-                    let _ = w.post_message(&v);
-                }
+                post(w, &Request::LawSearch { seq, request });
             }
         });
     }
 }
 
-fn serde_wasm_json(v: &JsValue) -> Result<FromWorker, ()> {
-    let s = js_sys::JSON::stringify(v).map_err(|_| ())?;
-    serde_json::from_str(&String::from(s)).map_err(|_| ())
+/// Posts a message to the worker: the JSON text of a [`Request`], which its bootstrap hands to the
+/// engine unread.
+fn post(w: &Worker, request: &Request) {
+    if let Ok(text) = serde_json::to_string(request) {
+        let _ = w.post_message(&JsValue::from_str(&text));
+    }
 }

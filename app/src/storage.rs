@@ -1,7 +1,8 @@
 //! Browser storage that never takes the app down: when localStorage is missing, blocked (some
 //! in-app browsers' private modes) or full, reads give nothing and writes report failure.
 
-const PREFIX: &str = "pocketlaw.";
+/// The keys themselves are the engine's (`pocketlaw_engine::contract::storage`), shared with pwa.js.
+use pocketlaw_engine::contract::storage::PREFIX;
 
 fn store() -> Option<web_sys::Storage> {
     crate::window()?.local_storage().ok().flatten()

@@ -8,6 +8,7 @@
 //! cannot be read or written, the statute library, the site) are typed: [`error`].
 
 pub mod boot;
+pub mod contract;
 pub mod county;
 pub mod diag;
 pub mod doc;

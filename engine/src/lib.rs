@@ -14,12 +14,15 @@
 //!   document and its plain text, amounts in 大写 capitals
 //! - [`html`]: the one HTML escaper (snippets here, the builder's pages and rendered content)
 //! - [`library`]: the statute library: which law or article does a query name, which articles match?
+//! - [`contract`]: what the halves say to each other: the search worker's messages, storage keys
+//! - [`worker`]: the search worker's logic without I/O: which files to fetch, what to answer
 //! - [`calc`]: statutory calculators (deadlines, court fees, work-injury lump sums, severance,
 //!   overtime): typed inputs checked field by field, exact money, the articles they rest on
 
 pub mod bundle;
 pub mod calc;
 pub mod citation;
+pub mod contract;
 mod error;
 pub mod eval;
 pub mod form;
@@ -32,5 +35,6 @@ pub mod search;
 mod t2s;
 pub mod text;
 pub mod tree;
+pub mod worker;
 
 pub use error::EngineError;

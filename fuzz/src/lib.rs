@@ -13,19 +13,21 @@ use pocketlaw_builder::SiteData;
 use pocketlaw_engine::bundle::decode_json;
 use pocketlaw_engine::calc;
 use pocketlaw_engine::citation::{find_inline, normalize_law_name, parse_number, to_cn_number, Citation};
+use pocketlaw_engine::contract::{Request, Response};
 use pocketlaw_engine::model::{home_notices, Catalog, DocKind, Notice, QuizBank, QuizData, QuizType, SearchRequest, TopicChunk};
 use pocketlaw_engine::quiz::{self, Loaded, Progress, PROGRESS_VERSION};
 use pocketlaw_engine::search::pieces::{piece_name, IndexFiles};
 use pocketlaw_engine::search::{SearchEngine, Step, MAX_LIMIT};
 use pocketlaw_engine::text::{normalize, tokenize};
 use pocketlaw_engine::tree::{decode_answers, encode_answers, Node, Tree, TreeSet};
-use std::collections::BTreeMap;
+use pocketlaw_engine::worker::{Config, Effect, Host};
+use std::collections::{BTreeMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// The names of the targets, in the order of the README's table.
-pub const TARGETS: [&str; 7] =
-    ["content_compile", "tree_answers", "quiz_progress", "search_bundle", "search_query", "calc_fields", "citation"];
+pub const TARGETS: [&str; 8] =
+    ["content_compile", "tree_answers", "quiz_progress", "search_bundle", "search_query", "calc_fields", "citation", "worker_messages"];
 
 /// Runs the body of the target named `name`.
 pub fn run(name: &str, data: &[u8]) {
@@ -37,6 +39,7 @@ pub fn run(name: &str, data: &[u8]) {
         "search_query" => search_query(data),
         "calc_fields" => calc_fields(data),
         "citation" => citation(data),
+        "worker_messages" => worker_messages(data),
         other => panic!("no fuzz target named {other}"),
     }
 }
@@ -486,4 +489,68 @@ pub fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
     out.sort();
     out.extend(generated_seeds(target));
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// worker_messages
+
+/// The search worker's host (`engine::worker::Host`, what the browser's worker runs) over the
+/// fixture's index, with a library whose root never comes. Lines of events: `m<text>` a message
+/// posted to the worker, `f` the oldest file asked for arrives whole, `d` it arrives damaged, `x`
+/// it fails (HTTP 404). At the end every file still asked for arrives. Nothing panics, and each
+/// search and law search that was read is answered exactly once, with its own seq.
+pub fn worker_messages(data: &[u8]) {
+    let files = &fixture_site().search;
+    let mut by_url: BTreeMap<String, &[u8]> = files.pieces.iter().map(|(n, b)| (format!("/ix/{n}.bin"), b.as_slice())).collect();
+    by_url.insert("/root.bin".into(), &files.root);
+    let library = Some(("/lib/root.bin".to_string(), "/lib/ix/".to_string()));
+    let mut host = Host::new(Config { search_root: "/root.bin".into(), pieces: "/ix/".into(), library });
+    let (mut queue, mut asked, mut answered) = (VecDeque::new(), Vec::new(), Vec::new());
+    let mut take = |effects: Vec<Effect>, queue: &mut VecDeque<String>| {
+        for e in effects {
+            match e {
+                Effect::Post(Response::Results { seq, .. }) => answered.push((false, seq)),
+                Effect::Post(Response::LawResults { seq, .. }) => answered.push((true, seq)),
+                Effect::Post(_) => {}
+                Effect::Fetch { url, .. } => queue.push_back(url),
+            }
+        }
+    };
+    take(host.start(), &mut queue);
+    let text = String::from_utf8_lossy(data);
+    for line in text.split('\n') {
+        let mut chars = line.chars();
+        let event = chars.next();
+        if event == Some('m') {
+            match serde_json::from_str::<Request>(chars.as_str()) {
+                Ok(Request::Search { seq, .. }) => asked.push((false, seq)),
+                Ok(Request::LawSearch { seq, .. }) => asked.push((true, seq)),
+                _ => {}
+            }
+            take(host.message(chars.as_str()), &mut queue);
+            continue;
+        }
+        let Some(url) = queue.pop_front() else { continue };
+        let out = match event {
+            Some('f') => host.fetched(&url, by_url.get(&url).copied().unwrap_or_default()),
+            Some('d') => host.fetched(&url, b"damaged"),
+            Some('x') => host.failed(&url, 404),
+            _ => {
+                queue.push_front(url);
+                continue;
+            }
+        };
+        take(out, &mut queue);
+    }
+    while let Some(url) = queue.pop_front() {
+        let out = match by_url.get(&url) {
+            Some(bytes) => host.fetched(&url, bytes),
+            None => host.failed(&url, 404),
+        };
+        take(out, &mut queue);
+    }
+    asked.sort_unstable();
+    answered.sort_unstable();
+    assert_eq!(asked, answered, "every search answered once");
+    assert_eq!(host.waiting(), 0);
 }

@@ -1,98 +1,78 @@
 //! The search engine for the browser, run inside a Web Worker so that typing never waits for it.
-//! The bootstrap script (public/search-worker.js) fetches the index root, then the pieces each
-//! query names; the query code is the engine's, the same as the CLI's.
+//! What the worker does is [`pocketlaw_engine::worker::Host`]'s (the same code is tested
+//! natively); this crate only hands it to JS. The bootstrap (public/search-worker.js) gives it
+//! each message posted to the worker and the bytes of each file it asks for, and carries out
+//! what it returns: messages to post, files to fetch.
 
-use pocketlaw_engine::model::{SearchRequest, SearchResponse};
-use pocketlaw_engine::search::{SearchEngine, Step};
+use pocketlaw_engine::worker::{Config, Effect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// What the bootstrap does next: post these messages (JSON text of
+/// [`pocketlaw_engine::contract::Response`], passed on unread), fetch these files.
+#[derive(Serialize)]
+struct Effects<'a> {
+    post: Vec<String>,
+    fetch: Vec<Fetch<'a>>,
+}
+
+#[derive(Serialize)]
+struct Fetch<'a> {
+    url: &'a str,
+    reload: bool,
+}
+
+fn encode(effects: Vec<Effect>) -> String {
+    let mut post = Vec::new();
+    let mut urls = Vec::new();
+    for e in &effects {
+        match e {
+            Effect::Post(r) => post.extend(serde_json::to_string(r).ok()),
+            Effect::Fetch { url, reload } => urls.push(Fetch { url, reload: *reload }),
+        }
+    }
+    serde_json::to_string(&Effects { post, fetch: urls }).unwrap_or_else(|_| r#"{"post":[],"fetch":[]}"#.into())
+}
+
+/// The worker's one engine host. Every method returns the JSON text of what to do next:
+/// `{"post": [message, …], "fetch": [{"url", "reload"}, …]}`.
 #[wasm_bindgen]
-pub struct Engine {
-    inner: SearchEngine,
+pub struct Host {
+    inner: pocketlaw_engine::worker::Host,
 }
 
 #[wasm_bindgen]
-impl Engine {
-    /// Opens the index root. Fails with a readable message on a damaged root or a format version
-    /// that does not match this engine.
+impl Host {
+    /// Where the files are (the site build writes them into the bootstrap): the content index's
+    /// root and pieces' folder, the library's root and pieces' folder (empty: no library).
     #[wasm_bindgen(constructor)]
-    pub fn new(root: &[u8]) -> Result<Engine, JsError> {
+    pub fn new(search_root: String, pieces: String, library_root: String, library_pieces: String) -> Host {
         console_error_panic_hook::set_once();
-        SearchEngine::open(root).map(|inner| Engine { inner }).map_err(|e| JsError::new(&e.to_string()))
+        let library = (!library_root.is_empty()).then_some((library_root, library_pieces));
+        Host { inner: pocketlaw_engine::worker::Host::new(Config { search_root, pieces, library }) }
     }
 
-    pub fn num_docs(&self) -> usize {
-        self.inner.num_docs()
+    /// Starts: asks for the content index's root (the bootstrap has its download under way).
+    pub fn start(&mut self) -> String {
+        encode(self.inner.start())
     }
 
-    /// Adds a fetched piece. Fails (and keeps nothing) when the bytes do not match the piece's
-    /// name: the caller drops its cached copy and fetches it again.
-    pub fn add_piece(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
-        self.inner.add_piece(name, bytes).map_err(|e| JsError::new(&e.to_string()))
+    /// A message posted to the worker (JSON text of a
+    /// [`pocketlaw_engine::contract::Request`]); anything else is answered with `refused`.
+    pub fn message(&mut self, data: JsValue) -> String {
+        match data.as_string() {
+            Some(text) => encode(self.inner.message(&text)),
+            None => encode(self.inner.message("")),
+        }
     }
 
-    /// Takes a JSON [`SearchRequest`]. Returns JSON: `{"need": [piece names]}` when pieces must be
-    /// fetched first, else the [`SearchResponse`] (hits, and whether nothing matched well). A
-    /// request that does not parse returns no hits: the search box never shows an error page.
-    pub fn step(&self, request_json: &str) -> String {
-        let step = match serde_json::from_str::<SearchRequest>(request_json) {
-            Ok(req) => self.inner.step(&req),
-            Err(_) => Step::Done(SearchResponse { hits: Vec::new(), weak: true }),
-        };
-        let json = match step {
-            Step::Done(answer) => serde_json::to_string(&answer),
-            Step::Need(names) => serde_json::to_string(&serde_json::json!({ "need": names })),
-        };
-        json.unwrap_or_else(|_| r#"{"hits":[],"weak":true}"#.into())
-    }
-}
-
-/// The statute library (`engine::library`), a second class in the same wasm: the worker opens it
-/// only when the library page first asks (its root is fetched then), so the content search's
-/// cold start is unchanged but for the few kilobytes of code.
-#[wasm_bindgen]
-pub struct Library {
-    inner: pocketlaw_engine::library::LibraryEngine,
-}
-
-#[wasm_bindgen]
-impl Library {
-    /// Opens the library's index root (with its law table). Fails with a readable message on a
-    /// damaged root, another format version, or a root that is not a library's.
-    #[wasm_bindgen(constructor)]
-    pub fn new(root: &[u8]) -> Result<Library, JsError> {
-        console_error_panic_hook::set_once();
-        pocketlaw_engine::library::LibraryEngine::open(root).map(|inner| Library { inner }).map_err(|e| JsError::new(&e.to_string()))
+    /// The bytes of a file it asked for.
+    pub fn fetched(&mut self, url: &str, bytes: &[u8]) -> String {
+        encode(self.inner.fetched(url, bytes))
     }
 
-    pub fn num_articles(&self) -> usize {
-        self.inner.num_articles()
-    }
-
-    /// Adds a fetched piece; refuses (keeping nothing) bytes that do not match the name.
-    pub fn add_piece(&mut self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
-        self.inner.add_piece(name, bytes).map_err(|e| JsError::new(&e.to_string()))
-    }
-
-    /// The term directories not yet added, as a JSON array of piece names (fetched ahead after
-    /// a first search, so that later word queries need one round of pieces less).
-    pub fn missing_directories(&self) -> String {
-        serde_json::to_string(&self.inner.missing_directories()).unwrap_or_else(|_| "[]".into())
-    }
-
-    /// Takes a JSON [`pocketlaw_engine::library::LibraryRequest`]. Returns JSON:
-    /// `{"need": [piece names]}`, else the [`pocketlaw_engine::library::LibraryResponse`]. A
-    /// request that does not parse answers no hits.
-    pub fn step(&self, request_json: &str) -> String {
-        use pocketlaw_engine::library::{LibraryRequest, LibraryResponse, LibraryStep};
-        let step = match serde_json::from_str::<LibraryRequest>(request_json) {
-            Ok(req) => self.inner.step(&req),
-            Err(_) => LibraryStep::Done(LibraryResponse { hits: Vec::new(), mode: "words".into() }),
-        };
-        let json = match step {
-            LibraryStep::Done(answer) => serde_json::to_string(&answer),
-            LibraryStep::Need(names) => serde_json::to_string(&serde_json::json!({ "need": names })),
-        };
-        json.unwrap_or_else(|_| r#"{"hits":[],"mode":"words"}"#.into())
+    /// A file it asked for did not come: the HTTP status, 0 when the network failed.
+    pub fn failed(&mut self, url: &str, status: u16) -> String {
+        encode(self.inner.failed(url, status))
     }
 }

@@ -3,9 +3,12 @@
 
 use crate::storage;
 use leptos::prelude::*;
+use pocketlaw_engine::contract::storage as keys;
 use wasm_bindgen::JsCast;
 
-const SIZES: [(&str, &str); 3] = [("standard", "标准"), ("large", "大"), ("xlarge", "特大")];
+/// The engine's sizes ([`keys::TEXT_SIZES`], the values pwa.js and the style sheet know) and
+/// their labels.
+const SIZES: [(&str, &str); 3] = [(keys::TEXT_SIZES[0], "标准"), (keys::TEXT_SIZES[1], "大"), (keys::TEXT_SIZES[2], "特大")];
 
 fn apply_size(size: &str) {
     if let Some(el) = crate::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
@@ -17,7 +20,7 @@ fn apply_size(size: &str) {
 /// makes these buttons work on the static page (`#boot [data-boot-size]`) until the app is there.
 #[component]
 pub fn TextSize() -> impl IntoView {
-    let current = RwSignal::new(storage::get("textsize").unwrap_or_else(|| "standard".into()));
+    let current = RwSignal::new(storage::get(keys::TEXT_SIZE).unwrap_or_else(|| keys::TEXT_SIZES[0].into()));
     view! {
         <div class="text-size" role="group" aria-label="字号">
             <span aria-hidden="true">"字号"</span>
@@ -25,7 +28,7 @@ pub fn TextSize() -> impl IntoView {
                 <button type="button" class="size" data-testid=format!("size-{key}") data-boot-size=key
                     aria-pressed=move || (current.get() == key).to_string()
                     aria-label=format!("字号{label}")
-                    on:click=move |_| { current.set(key.to_string()); apply_size(key); storage::set("textsize", key); }>
+                    on:click=move |_| { current.set(key.to_string()); apply_size(key); storage::set(keys::TEXT_SIZE, key); }>
                     {label}
                 </button>
             }).collect_view()}

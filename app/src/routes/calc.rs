@@ -65,7 +65,7 @@ pub fn CalcIntro(info: CalcInfo) -> impl IntoView {
 }
 
 fn store_key(id: &str) -> String {
-    format!("calc.{id}")
+    pocketlaw_engine::contract::storage::calc(id)
 }
 
 #[component]

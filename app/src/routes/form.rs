@@ -29,7 +29,7 @@ thread_local! {
 }
 
 fn key(id: &str) -> String {
-    format!("form.{id}")
+    pocketlaw_engine::contract::storage::form(id)
 }
 
 /// The saved answers of form `id` (memory first, then the phone's storage; damaged data is

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_params_map;
 use pocketlaw_engine::model::{home_notices, Notice};
 
 /// Where the ids of the notices this phone has shown are kept.
-const SEEN: &str = "notices-seen";
+const SEEN: &str = pocketlaw_engine::contract::storage::NOTICES_SEEN;
 
 /// The home page's list. A notice is "new" until the home page has shown it once on this phone;
 /// a broken or missing store only means everything counts as new. Drawn by the site build (no

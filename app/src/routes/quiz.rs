@@ -13,7 +13,7 @@ use pocketlaw_engine::model::{DocPage, QuizType};
 use pocketlaw_engine::quiz::{self, Loaded, Progress, QuizSet};
 use std::sync::Arc;
 
-const KEY: &str = "quiz";
+const KEY: &str = pocketlaw_engine::contract::storage::QUIZ;
 
 /// The quiz progress, shared by the quiz pages. Saving failures are shown, never fatal.
 #[derive(Clone, Copy)]
@@ -25,7 +25,7 @@ pub struct QuizState {
 impl QuizState {
     pub fn load() -> QuizState {
         let raw = storage::get(KEY);
-        let writable = storage::set("probe", "1");
+        let writable = storage::set(pocketlaw_engine::contract::storage::PROBE, "1");
         let (progress, notice) = match quiz::load(raw.as_deref()) {
             Loaded::Corrupt(p) => (p, Some("以前保存的答题记录读不出来，已经重新开始。".to_string())),
             other => (other.progress(), None),

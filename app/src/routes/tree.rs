@@ -30,7 +30,7 @@ pub fn TreePage() -> impl IntoView {
         };
         let ans = answers.get();
         if let Some(walk) = t.walk(&ans).filter(|w| w.used > 0) {
-            storage::set(&format!("tree.{}", t.id), &encode_answers(&ans[..walk.used]));
+            storage::set(&pocketlaw_engine::contract::storage::tree(&t.id), &encode_answers(&ans[..walk.used]));
         }
     });
     move || match (trees.get(), &catalog) {
@@ -69,7 +69,7 @@ fn Ask(tree: Tree, question: Question, answers: Vec<usize>) -> impl IntoView {
     let navigate = use_navigate();
     let step = answers.len() + 1;
     let saved = (answers.is_empty())
-        .then(|| storage::get(&format!("tree.{}", tree.id)))
+        .then(|| storage::get(&pocketlaw_engine::contract::storage::tree(&tree.id)))
         .flatten()
         .map(|s| decode_answers(&s))
         .filter(|a| !a.is_empty());

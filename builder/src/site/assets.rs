@@ -66,7 +66,9 @@ pub(super) fn read_inline(public: &Path) -> Result<Inline, SiteError> {
         }
         Ok(text.trim().to_string())
     };
-    Ok(Inline { css: inline("style.css")?, pwa_js: inline("pwa.js")?, boot_search_js: inline("boot-search.js")? })
+    // pwa.js's storage keys come from the engine (`builder::contract`).
+    let pwa_js = crate::contract::fill_pwa(&inline("pwa.js")?).ok_or_else(|| SiteError::Unfilled("pwa.js".into()))?;
+    Ok(Inline { css: inline("style.css")?, pwa_js, boot_search_js: inline("boot-search.js")? })
 }
 
 /// The code: the app's script and wasm, the worker's wasm (URLs), and the worker's glue.
