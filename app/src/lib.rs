@@ -14,8 +14,9 @@ mod storage;
 use wasm_bindgen::prelude::*;
 
 /// Entry point, run when the wasm has loaded. The page's static boot shell (this route drawn by
-/// the build, see `builder::boot`) stays until the catalog is here too; then the app replaces it
-/// in one step, complete, so nothing on screen jumps.
+/// the build from these same components, see `ssr`) stays until the catalog is here too; then the
+/// app replaces it in one step with the same markup, so nothing on screen jumps. (It does not
+/// hydrate: the pages' data loads after the wasm, so the first draw could not match.)
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();

@@ -16,7 +16,7 @@ use pocketlaw_engine::library::{anchor_of, anchor_of_number, parse_article_ref, 
 /// How many hits a library search shows.
 const LIMIT: usize = 20;
 
-/// 法律法规 on the home page, when the build has the library (the boot shell: `boot::laws_link`).
+/// 法律法规 on the home page, when the build has the library (drawn on the static home page too).
 #[component]
 pub fn LawsLink() -> impl IntoView {
     crate::api::has_library().then(|| {
