@@ -68,7 +68,18 @@ pub(super) fn read_inline(public: &Path) -> Result<Inline, SiteError> {
     };
     // pwa.js's storage keys come from the engine (`builder::contract`).
     let pwa_js = crate::contract::fill_pwa(&inline("pwa.js")?).ok_or_else(|| SiteError::Unfilled("pwa.js".into()))?;
-    Ok(Inline { css: inline("style.css")?, pwa_js, boot_search_js: inline("boot-search.js")? })
+    Ok(Inline {
+        css: inline("style.css")?,
+        pwa_js: without_comment_lines(&pwa_js),
+        boot_search_js: without_comment_lines(&inline("boot-search.js")?),
+    })
+}
+
+/// A script inlined in every page, without its whole-line `//` comments: they are for the
+/// maintainer, and every first paint would carry them. (The two scripts have no multi-line
+/// strings, so a line starting with `//` is always a comment.)
+fn without_comment_lines(js: &str) -> String {
+    js.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
 /// The code: the app's script and wasm, the worker's wasm (URLs), and the worker's glue.
@@ -181,4 +192,13 @@ pub(super) fn asset_map(data: &Data, worker: &str, code: &Code, library: &Librar
         library: library.assets.clone(),
     };
     serde_json::to_string(&assets).map_err(|source| SiteError::Json { what: "the asset map", source })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn inlined_scripts_lose_their_comment_lines_only() {
+        let js = "// about\n(function () {\n  // why\n  var u = \"http://x\"; // kept: not a whole line\n})();";
+        assert_eq!(super::without_comment_lines(js), "(function () {\n  var u = \"http://x\"; // kept: not a whole line\n})();");
+    }
 }
