@@ -474,15 +474,16 @@ function buildPagefindSite(dist, out) {
     let html = readFileSync(src, "utf8")
       // The app's scripts (and its asset list) are not needed to read or index the page.
       .replace(/<script\b[\s\S]*?<\/script>\s*/g, "");
-    const marked = html.replace(/<article class="doc/, '<article data-pagefind-body class="doc');
+    // The document's <article> (its attributes in the renderer's order: class="doc doc-…" among them).
+    const marked = html.replace(/<article\b(?=[^>]*\bclass="doc\b)/, "<article data-pagefind-body");
     if (marked === html) unmarked++;
-    html = marked.replace(/<div class="disclaimer"/, '<div data-pagefind-ignore class="disclaimer"');
+    html = marked.replace(/<div\b(?=[^>]*\bclass="disclaimer")/, "<div data-pagefind-ignore");
     mkdirSync(join(out, "doc", id), { recursive: true });
     writeFileSync(join(out, "doc", id, "index.html"), html);
     pages++;
   }
   if (!pages) throw new Error(`no document pages in ${docs}`);
-  if (unmarked) throw new Error(`${unmarked} page(s) without <article class="doc…>: the boot shell changed, update bench-cold.mjs`);
+  if (unmarked) throw new Error(`${unmarked} page(s) without an <article class="doc…">: the boot shell changed, update bench-cold.mjs`);
   writeFileSync(join(out, "index.html"), SEARCH_PAGE);
   const bin = join(ROOT, "node_modules", "pagefind", "lib", "runner", "bin.cjs");
   if (!existsSync(bin)) throw new Error("npm pagefind is missing: run `npm ci` (it is a devDependency)");
