@@ -28,7 +28,15 @@ test("a colloquial query finds the wage guide as the user types, and opens it", 
   await page.locator('[data-testid="search-input"]').pressSequentially("老板不给工钱", { delay: 30 });
   await page.waitForSelector('[data-testid="hit"]');
   const hits = page.locator('[data-testid="hit"]');
-  const ids = await hits.evaluateAll((els) => els.map((e) => e.dataset.id));
+  // Each keystroke searches; the list may still change to the whole words' answer. Read it once
+  // it has stayed the same for half a second.
+  let ids = [];
+  for (let same = 0; same < 5; ) {
+    await page.waitForTimeout(100);
+    const now = await hits.evaluateAll((els) => els.map((e) => e.dataset.id));
+    same = now.join() === ids.join() ? same + 1 : 0;
+    ids = now;
+  }
   const guide = ids.find((id) => id.startsWith("wage-arrears-"));
   assert.ok(guide, `a wage-arrears guide is in the results: ${ids}`);
   assert.ok(ids.indexOf(guide) < 5, `and near the top: ${ids}`);
