@@ -83,6 +83,17 @@ pub(crate) fn path_segment(s: &str) -> String {
     out
 }
 
+/// A page's address with its query: `path?k=v&…`, each value encoded, empty values left out.
+pub(crate) fn url_with(path: &str, params: &[(&str, &str)]) -> String {
+    let query: Vec<String> =
+        params.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode_uri_component(v))).collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
 /// Words typed into the boot shell's search box before the app was ready become the app's query.
 fn carry_boot_query(boot: &web_sys::Element) {
     use wasm_bindgen::JsCast;
@@ -111,6 +122,12 @@ mod tests {
         assert_eq!(super::encode_uri_component("劳动合同法"), "%E5%8A%B3%E5%8A%A8%E5%90%88%E5%90%8C%E6%B3%95");
         assert_eq!(super::encode_uri_component("a b&c=d/e?f#g"), "a%20b%26c%3Dd%2Fe%3Ff%23g");
         assert_eq!(super::encode_uri_component("-_.!~*'()AZaz09"), "-_.!~*'()AZaz09");
+    }
+
+    #[test]
+    fn urls_leave_out_empty_values() {
+        assert_eq!(super::url_with("/laws", &[("q", ""), ("law", "")]), "/laws");
+        assert_eq!(super::url_with("/", &[("q", "工钱 a&b"), ("kind", "faq")]), "/?q=%E5%B7%A5%E9%92%B1%20a%26b&kind=faq");
     }
 
     #[test]

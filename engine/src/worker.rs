@@ -399,21 +399,12 @@ impl Host {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
-    use crate::model::{DocKind, SearchResponse};
-    use crate::search::pieces::{build, DocInput, IndexFiles, PieceSizes};
+    use crate::model::SearchResponse;
+    use crate::search::pieces::{build, IndexFiles, PieceSizes};
     use std::collections::BTreeMap;
 
     fn files() -> IndexFiles {
-        let docs: Vec<DocInput> = (0..30)
-            .map(|i| DocInput {
-                id: format!("doc-{i}"),
-                kind: if i % 3 == 0 { DocKind::Guide } else { DocKind::Faq },
-                topic: (i % 2) as u16,
-                title: if i % 2 == 0 { "老板不给工钱".into() } else { "离婚怎么分财产".into() },
-                body: format!("第{i}条。拖欠工资可以申请劳动仲裁。{}", "说明".repeat(i)),
-                keywords: "欠薪 讨薪".into(),
-            })
-            .collect();
+        let docs = crate::search::pieces::tests::docs();
         let sizes = PieceSizes { terms: 200, docs: 300, ..PieceSizes::default() };
         build(&docs, &Lexicon::default(), &["labour".into(), "family".into()], [3.0, 1.0, 2.0], |_| true, sizes).unwrap()
     }

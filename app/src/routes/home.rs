@@ -37,18 +37,7 @@ pub fn Home() -> impl IntoView {
     Effect::new(move |_| client.search(&q.get(), kind.get(), limit.get()));
 
     let set_url = move |text: String, kind: Option<DocKind>| {
-        let mut url = String::from("/");
-        let mut params = Vec::new();
-        if !text.is_empty() {
-            params.push(format!("q={}", crate::encode_uri_component(&text)));
-        }
-        if let Some(k) = kind {
-            params.push(format!("kind={}", k.as_str()));
-        }
-        if !params.is_empty() {
-            url.push('?');
-            url.push_str(&params.join("&"));
-        }
+        let url = crate::url_with("/", &[("q", &text), ("kind", kind.map(|k| k.as_str()).unwrap_or_default())]);
         navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
     let set_url2 = set_url.clone();

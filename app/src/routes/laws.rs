@@ -53,14 +53,7 @@ pub fn LawsPage() -> impl IntoView {
         }
     });
     let set_url = move |text: String, law: Option<String>| {
-        let mut params = Vec::new();
-        if !text.is_empty() {
-            params.push(format!("q={}", crate::encode_uri_component(&text)));
-        }
-        if let Some(l) = law {
-            params.push(format!("law={}", crate::encode_uri_component(&l)));
-        }
-        let url = if params.is_empty() { "/laws".to_string() } else { format!("/laws?{}", params.join("&")) };
+        let url = crate::url_with("/laws", &[("q", &text), ("law", law.as_deref().unwrap_or_default())]);
         navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
     let (set_q, set_law, set_law2) = (set_url.clone(), set_url.clone(), set_url);

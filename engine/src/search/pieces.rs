@@ -867,10 +867,11 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn docs() -> Vec<DocInput> {
+    /// Thirty small documents in two topics (also the worker's tests' index).
+    pub(crate) fn docs() -> Vec<DocInput> {
         (0..30)
             .map(|i| DocInput {
                 id: format!("doc-{i}"),
